@@ -1,0 +1,82 @@
+/**
+ * Every failure that crosses a boundary (IPC, HTTP, CLI, the local database) is named by
+ * one of these codes. The renderer and the CLI translate codes into Chinese (and English)
+ * text; shared code never carries user-visible strings.
+ */
+export const ERROR_CODES = [
+  // Platform port (preload ↔ main)
+  'port.invalid-argument',
+  'port.untrusted-sender',
+  'port.unavailable',
+  'port.file-too-large',
+  'port.io-failed',
+  'port.print-failed',
+  'port.secret-storage-unavailable',
+  // Local database
+  'localdb.open-failed',
+  'localdb.newer-than-app',
+  'localdb.migration-failed',
+  'localdb.write-failed',
+  // Place hierarchy
+  'place.township-code-invalid',
+  'place.village-code-invalid',
+  'place.name-invalid',
+  'place.township-unknown',
+  'place.township-exists',
+  'place.village-exists',
+  'place.village-not-in-township',
+  // Server store
+  'store.collection-unknown',
+  'store.data-dir-locked',
+  'store.migration-failed',
+  'store.newer-than-server',
+  'store.unavailable',
+  'store.document-invalid',
+  'store.document-scope-invalid',
+  'store.document-not-found',
+  'store.pull-invalid',
+  // HTTP
+  'http.not-found',
+  'http.bad-request',
+  'http.internal',
+  // Admin CLI and server start-up
+  'cli.usage',
+  'cli.env-invalid',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Extra values a message may interpolate (never a sentence fragment). */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+export interface AppError {
+  readonly code: ErrorCode;
+  readonly params?: ErrorParams;
+}
+
+/** Results at process and network boundaries: `{ ok, value } | { ok: false, error }`. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, params?: ErrorParams): Result<T> {
+  return { ok: false, error: params === undefined ? { code } : { code, params } };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** An Error that carries a code, for code paths that throw (CLI, server handlers). */
+export class CodedError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  constructor(code: ErrorCode, params: ErrorParams = {}) {
+    super(code);
+    this.name = 'CodedError';
+    this.code = code;
+    this.params = params;
+  }
+}
