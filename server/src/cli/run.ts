@@ -1,0 +1,237 @@
+/**
+ * The admin CLI (`npm run town -- <command>`), as a function of argv, environment and
+ * output streams so tests can run it in-process. Arguments are checked before the data
+ * directory is even opened: bad input writes nothing.
+ */
+import { parseArgs } from 'node:util';
+import {
+  CodedError,
+  type AppError,
+  type ErrorCode,
+  type ErrorParams,
+} from '../../../shared/errors.ts';
+import { readStorageConfig, type Env } from '../config.ts';
+import { acquireDataDirLock, type DataDirLock } from '../db/data-dir-lock.ts';
+import { openDatabase, reasonOf, type Database } from '../db/database.ts';
+import { loadMigrations, migrate } from '../db/migrate.ts';
+import { describeError } from '../messages.ts';
+import {
+  addTownship,
+  addVillage,
+  listTownships,
+  listVillages,
+  validateTownshipInput,
+  validateVillageInput,
+} from '../places/places.ts';
+import { helpText, type HelpTopic } from './help.ts';
+import { formatTable } from './table.ts';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+type OptionSpec = Record<string, { type: 'string' }>;
+
+interface Command {
+  readonly topic: HelpTopic;
+  readonly options: OptionSpec;
+  readonly required: readonly string[];
+  readonly run: (values: Readonly<Record<string, string>>, context: Context) => Promise<number>;
+}
+
+interface Context {
+  readonly env: Env;
+  readonly io: CliIo;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  'township add': {
+    topic: 'township add',
+    options: { code: { type: 'string' }, name: { type: 'string' } },
+    required: ['code', 'name'],
+    run: async (values, context) => {
+      const input = validateTownshipInput({ code: req(values, 'code'), name: req(values, 'name') });
+      if (!input.ok) return rejected(context.io, input.error);
+      const township = await withDatabase(context, (db) => addTownship(db, input.value));
+      context.io.stdout(
+        `已添加乡镇 ${township.code} ${township.name}。\nAdded township ${township.code} ${township.name}.\n`,
+      );
+      return EXIT.ok;
+    },
+  },
+  'township list': {
+    topic: 'township list',
+    options: {},
+    required: [],
+    run: async (_values, context) => {
+      const townships = await withDatabase(context, (db) => listTownships(db));
+      if (townships.length === 0) {
+        context.io.stdout(
+          '还没有乡镇。用 npm run town -- township add --code <9位代码> --name <名称> 添加。\n' +
+            'There are no townships yet. Add one with: npm run town -- township add --code <9 digits> --name <name>\n',
+        );
+        return EXIT.ok;
+      }
+      const rows = townships.map((t) => [t.code, t.name, String(t.villageCount)]);
+      context.io.stdout(formatTable(['代码', '名称', '村数'], rows));
+      context.io.stdout(`共 ${townships.length} 个乡镇。 ${townships.length} township(s).\n`);
+      return EXIT.ok;
+    },
+  },
+  'village add': {
+    topic: 'village add',
+    options: { code: { type: 'string' }, name: { type: 'string' }, township: { type: 'string' } },
+    required: ['code', 'name', 'township'],
+    run: async (values, context) => {
+      const input = validateVillageInput({
+        code: req(values, 'code'),
+        name: req(values, 'name'),
+        townshipCode: req(values, 'township'),
+      });
+      if (!input.ok) return rejected(context.io, input.error);
+      const village = await withDatabase(context, (db) => addVillage(db, input.value));
+      context.io.stdout(
+        `已添加村 ${village.code} ${village.name}（${village.townshipName}）。\n` +
+          `Added village ${village.code} ${village.name} (${village.townshipName}).\n`,
+      );
+      return EXIT.ok;
+    },
+  },
+  'village list': {
+    topic: 'village list',
+    options: { township: { type: 'string' } },
+    required: [],
+    run: async (values, context) => {
+      const townshipCode = values['township'];
+      const villages = await withDatabase(context, (db) =>
+        listVillages(db, townshipCode === undefined ? {} : { townshipCode }),
+      );
+      if (villages.length === 0) {
+        context.io.stdout(
+          '还没有村。用 npm run town -- village add --code <12位代码> --name <名称> --township <9位代码> 添加。\n' +
+            'There are no villages yet. Add one with: npm run town -- village add --code <12 digits> --name <name> --township <9 digits>\n',
+        );
+        return EXIT.ok;
+      }
+      const rows = villages.map((v) => [v.code, v.name, `${v.townshipCode} ${v.townshipName}`]);
+      context.io.stdout(formatTable(['代码', '名称', '所属乡镇'], rows));
+      context.io.stdout(`共 ${villages.length} 个村。 ${villages.length} village(s).\n`);
+      return EXIT.ok;
+    },
+  },
+};
+
+const GROUPS = new Set(['township', 'village']);
+
+export async function runTown(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
+  const [group, action, ...rest] = argv;
+  if (group === undefined) {
+    io.stderr(helpText('town'));
+    return EXIT.usage;
+  }
+  if (isHelpFlag(group) || group === 'help') {
+    io.stdout(helpText('town'));
+    return EXIT.ok;
+  }
+  if (!GROUPS.has(group)) return usage(io, 'unknown-command', group, 'npm run town -- --help');
+  const groupTopic = group as HelpTopic;
+  if (action === undefined) {
+    io.stderr(helpText(groupTopic));
+    return EXIT.usage;
+  }
+  if (isHelpFlag(action)) {
+    io.stdout(helpText(groupTopic));
+    return EXIT.ok;
+  }
+  const command = COMMANDS[`${group} ${action}`];
+  if (command === undefined)
+    return usage(io, 'unknown-command', `${group} ${action}`, `npm run town -- ${group} --help`);
+  const helpHint = `npm run town -- ${command.topic} --help`;
+
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...rest],
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const token = /'([^']+)'/.exec(reasonOf(error))?.[1] ?? rest.join(' ');
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      return usage(io, 'missing-value', token.split(' ')[0] ?? token, helpHint);
+    return usage(io, 'unknown-option', token, helpHint);
+  }
+  if (values['help'] === true) {
+    io.stdout(helpText(command.topic));
+    return EXIT.ok;
+  }
+  const strings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values))
+    if (typeof value === 'string') strings[key] = value;
+  const missing = command.required.filter((name) => strings[name] === undefined);
+  if (missing.length > 0)
+    return usage(io, 'missing-option', missing.map((name) => `--${name}`).join(', '), helpHint);
+
+  try {
+    return await command.run(strings, { env, io });
+  } catch (error) {
+    if (error instanceof CodedError) {
+      printError(io, error.code, error.params);
+      return error.code === 'store.data-dir-locked' ? EXIT.locked : EXIT.failed;
+    }
+    io.stderr(`错误：${reasonOf(error)}\nError: ${reasonOf(error)}\n`);
+    return EXIT.failed;
+  }
+}
+
+/** Opens the configured data (locking an embedded data directory), runs `fn`, closes. */
+async function withDatabase<T>({ env }: Context, fn: (db: Database) => Promise<T>): Promise<T> {
+  const storage = readStorageConfig(env);
+  let lock: DataDirLock | undefined;
+  let db: Database | undefined;
+  const release = (): void => lock?.release();
+  process.once('exit', release);
+  try {
+    if (storage.kind === 'pglite') lock = acquireDataDirLock(storage.dataDir, { role: 'cli' });
+    db = await openDatabase(storage);
+    await migrate(db, await loadMigrations());
+    return await fn(db);
+  } finally {
+    try {
+      await db?.close();
+    } finally {
+      release();
+      process.removeListener('exit', release);
+    }
+  }
+}
+
+function isHelpFlag(arg: string): boolean {
+  return arg === '--help' || arg === '-h';
+}
+
+function req(values: Readonly<Record<string, string>>, name: string): string {
+  const value = values[name];
+  if (value === undefined) throw new Error(`option --${name} was not checked`);
+  return value;
+}
+
+function rejected(io: CliIo, error: AppError): number {
+  printError(io, error.code, error.params ?? {});
+  return EXIT.failed;
+}
+
+function usage(io: CliIo, problem: string, detail: string, help: string): number {
+  printError(io, 'cli.usage', { problem, detail, help });
+  return EXIT.usage;
+}
+
+function printError(io: CliIo, code: ErrorCode, params: ErrorParams): void {
+  const message = describeError(code, params);
+  io.stderr(`错误：${message.zh}\nError: ${message.en}\n`);
+}
