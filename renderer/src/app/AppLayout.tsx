@@ -1,0 +1,76 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  GiftOutlined,
+  PrinterOutlined,
+  SettingOutlined,
+  SyncOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { useI18n } from '../i18n/I18nContext.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { ModuleNotBuilt } from './ModuleNotBuilt.tsx';
+import { MODULE_IDS, MODULE_PLAN, MODULE_TITLE, type ModuleId } from './modules.ts';
+import { useHashRoute } from './useHashRoute.ts';
+
+const ICONS: { readonly [M in ModuleId]: ReactNode } = {
+  residents: <TeamOutlined />,
+  ledger: <BookOutlined />,
+  redemption: <GiftOutlined />,
+  loans: <BankOutlined />,
+  commitments: <AuditOutlined />,
+  printing: <PrinterOutlined />,
+  sync: <SyncOutlined />,
+  settings: <SettingOutlined />,
+};
+
+function ModulePage({ id }: { readonly id: ModuleId }) {
+  if (id === 'settings') return <SettingsPage />;
+  const plan = MODULE_PLAN[id];
+  return plan === undefined ? null : <ModuleNotBuilt titleKey={MODULE_TITLE[id]} planKey={plan} />;
+}
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const [current, navigate] = useHashRoute();
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16, color: '#b7282e', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          {t('app.title')}
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[current]}
+            items={MODULE_IDS.map((id) => ({ key: id, icon: ICONS[id], label: t(MODULE_TITLE[id]) }))}
+            onClick={({ key }) => {
+              const id = MODULE_IDS.find((m) => m === key);
+              if (id !== undefined) navigate(id);
+            }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 24px', borderBottom: '1px solid #f0f0f0' }}
+        >
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t(MODULE_TITLE[current])}
+          </Typography.Title>
+          <LanguageSwitch />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <main>
+            <ModulePage id={current} />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

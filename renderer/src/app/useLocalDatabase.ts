@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useState } from 'react';
+import { CodedError, type AppError } from '../../../shared/errors.ts';
+import { getLocalDatabase, type LocalDatabase } from '../db/database.ts';
+
+export type LocalDatabaseState =
+  | { readonly status: 'opening' }
+  | { readonly status: 'open'; readonly db: LocalDatabase }
+  | { readonly status: 'failed'; readonly error: AppError };
+
+/** Opens the renderer's one local database (created once, however often this mounts). */
+export function useLocalDatabase(): [LocalDatabaseState, () => void] {
+  const [state, setState] = useState<LocalDatabaseState>({ status: 'opening' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    getLocalDatabase().then(
+      (db) => {
+        if (live) setState({ status: 'open', db });
+      },
+      (error: unknown) => {
+        console.error('opening the local database failed', error);
+        const appError: AppError =
+          error instanceof CodedError ? { code: error.code, params: error.params } : { code: 'localdb.open-failed' };
+        if (live) setState({ status: 'failed', error: appError });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  const retry = useCallback(() => {
+    setState({ status: 'opening' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  return [state, retry];
+}

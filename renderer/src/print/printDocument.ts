@@ -1,0 +1,48 @@
+/**
+ * The start of the print pipeline: every printout is one self-contained HTML document
+ * (inline CSS, no external resources: the print window has no network and no scripts),
+ * rendered to PDF through the platform port (Electron printToPDF, or Chromium behind the
+ * web shell). The font stack names the Chinese fonts of Windows, macOS and Linux.
+ */
+export const PRINT_FONT_STACK =
+  "'SimSun', 'Songti SC', 'Noto Serif CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', serif";
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+export interface PrintDocument {
+  readonly title: string;
+  readonly language: string;
+  /** Already-escaped HTML for the page body. */
+  readonly bodyHtml: string;
+}
+
+export function renderPrintDocument({ title, language, bodyHtml }: PrintDocument): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(language)}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>
+  @page { size: A4; margin: 20mm 18mm; }
+  html, body { margin: 0; padding: 0; }
+  body { font-family: ${PRINT_FONT_STACK}; font-size: 12pt; line-height: 1.6; color: #000; }
+  h1 { font-size: 18pt; text-align: center; margin: 0 0 12pt; }
+  p { margin: 0 0 8pt; }
+  .meta { color: #444; font-size: 10pt; }
+</style>
+</head>
+<body>
+${bodyHtml}
+</body>
+</html>`;
+}
