@@ -9,51 +9,119 @@ import tseslint from 'typescript-eslint';
  * and shared imports no platform at all. `boundaries` is exported for the test that proves
  * these rules fire (scripts/lint-boundaries.test.ts).
  */
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+];
 
 const forbid = (folders, message) =>
   folders.map((folder) => ({ group: [`**/${folder}/**`, `${folder}/**`], message }));
 
 export const boundaries = {
   shared: [
-    ...forbid(['main', 'renderer', 'server'], 'shared/ is pure: it may not import main/, renderer/ or server/.'),
-    { group: ['electron', 'electron/*', 'react', 'react-dom', 'react/*', 'antd', 'antd/*', 'rxdb', 'rxdb/*', 'dexie', 'fastify', 'pg', '@electric-sql/*', ...NODE_BUILTINS], message: 'shared/ is pure: no platform, UI, storage or Node imports.' },
+    ...forbid(
+      ['main', 'renderer', 'server'],
+      'shared/ is pure: it may not import main/, renderer/ or server/.',
+    ),
+    {
+      group: [
+        'electron',
+        'electron/*',
+        'react',
+        'react-dom',
+        'react/*',
+        'antd',
+        'antd/*',
+        'rxdb',
+        'rxdb/*',
+        'dexie',
+        'fastify',
+        'pg',
+        '@electric-sql/*',
+        ...NODE_BUILTINS,
+      ],
+      message: 'shared/ is pure: no platform, UI, storage or Node imports.',
+    },
   ],
   main: [
     ...forbid(['renderer', 'server'], 'main/ may import shared/ only.'),
-    { group: ['react', 'react-dom', 'antd', 'rxdb', 'rxdb/*', 'fastify', 'pg', '@electric-sql/*'], message: 'main/ is thin: no UI, storage or server code.' },
+    {
+      group: ['react', 'react-dom', 'antd', 'rxdb', 'rxdb/*', 'fastify', 'pg', '@electric-sql/*'],
+      message: 'main/ is thin: no UI, storage or server code.',
+    },
   ],
   renderer: [
-    ...forbid(['main', 'server'], 'renderer/ may import shared/ only; reach the platform through the port.'),
-    { group: ['electron', 'electron/*', 'fastify', 'pg', '@electric-sql/*', ...NODE_BUILTINS], message: 'renderer/ runs in a sandbox: use the platform port.' },
+    ...forbid(
+      ['main', 'server'],
+      'renderer/ may import shared/ only; reach the platform through the port.',
+    ),
+    {
+      group: ['electron', 'electron/*', 'fastify', 'pg', '@electric-sql/*', ...NODE_BUILTINS],
+      message: 'renderer/ runs in a sandbox: use the platform port.',
+    },
   ],
   server: [
     ...forbid(['main', 'renderer'], 'server/ may import shared/ only.'),
-    { group: ['electron', 'electron/*', 'react', 'react-dom', 'antd', 'rxdb', 'rxdb/*'], message: 'server/ has no UI or client storage.' },
+    {
+      group: ['electron', 'electron/*', 'react', 'react-dom', 'antd', 'rxdb', 'rxdb/*'],
+      message: 'server/ has no UI or client storage.',
+    },
   ],
 };
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tmp/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   { files: ['shared/**/*.ts'], rules: restrict(boundaries.shared) },
-  { files: ['main/**/*.ts'], languageOptions: { globals: globals.node }, rules: restrict(boundaries.main) },
+  {
+    files: ['main/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict(boundaries.main),
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/vite.config.ts', 'renderer/e2e/**'],
@@ -61,7 +129,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, ...restrict(boundaries.renderer) },
   },
-  { files: ['server/**/*.ts'], languageOptions: { globals: globals.node }, rules: restrict(boundaries.server) },
+  {
+    files: ['server/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict(boundaries.server),
+  },
   {
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

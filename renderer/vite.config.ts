@@ -4,11 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
 
-const root = resolve(import.meta.dirname);
-const { version } = JSON.parse(readFileSync(resolve(root, '../package.json'), 'utf8')) as { version: string };
+// import.meta.url, not import.meta.dirname: electron-vite bundles this file into its own
+// config and rewrites only import.meta.url to the original location.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const { version } = JSON.parse(readFileSync(resolve(root, '../package.json'), 'utf8')) as {
+  version: string;
+};
 
 export const rendererConfig = {
   root,

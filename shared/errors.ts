@@ -55,7 +55,8 @@ export interface AppError {
 }
 
 /** Results at process and network boundaries: `{ ok, value } | { ok: false, error }`. */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

@@ -34,7 +34,8 @@ export interface SaveFileRequest {
 }
 
 /** A cancelled dialog is not an error. */
-export type SaveFileOutcome = { readonly saved: true; readonly path: string } | { readonly saved: false };
+export type SaveFileOutcome =
+  { readonly saved: true; readonly path: string } | { readonly saved: false };
 
 export interface OpenFileRequest {
   readonly filters: readonly FileFilter[];
@@ -132,7 +133,8 @@ function validateFilters(value: unknown): Result<readonly FileFilter[]> {
   for (const item of value) {
     if (!isRecord(item)) return invalid('filters');
     const { name, extensions } = item;
-    if (typeof name !== 'string' || name.length === 0 || name.length > 50) return invalid('filters.name');
+    if (typeof name !== 'string' || name.length === 0 || name.length > 50)
+      return invalid('filters.name');
     if (!Array.isArray(extensions) || extensions.length === 0 || extensions.length > 10) {
       return invalid('filters.extensions');
     }
@@ -165,7 +167,8 @@ export const PORT_VALIDATORS: { readonly [M in PortMethod]: Validator<M> } = {
     const checkedFilters = validateFilters(filters);
     if (!checkedFilters.ok) return checkedFilters;
     if (!(data instanceof Uint8Array)) return invalid('data');
-    if (data.byteLength > LIMITS.maxFileBytes) return fail('port.file-too-large', { max: LIMITS.maxFileBytes });
+    if (data.byteLength > LIMITS.maxFileBytes)
+      return fail('port.file-too-large', { max: LIMITS.maxFileBytes });
     return ok({ suggestedName, filters: checkedFilters.value, data });
   },
   openFile: (arg) => {
@@ -177,7 +180,8 @@ export const PORT_VALIDATORS: { readonly [M in PortMethod]: Validator<M> } = {
   printToPdf: (arg) => {
     if (!isRecord(arg)) return invalid('arg');
     const { html, landscape } = arg;
-    if (typeof html !== 'string' || html.length === 0 || html.length > LIMITS.maxHtmlChars) return invalid('html');
+    if (typeof html !== 'string' || html.length === 0 || html.length > LIMITS.maxHtmlChars)
+      return invalid('html');
     if (typeof landscape !== 'boolean') return invalid('landscape');
     return ok({ html, landscape });
   },

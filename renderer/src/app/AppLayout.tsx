@@ -40,15 +40,34 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16, color: '#b7282e', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+      <Layout.Sider
+        width={208}
+        theme="light"
+        breakpoint="lg"
+        collapsedWidth={64}
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
+        <div
+          style={{
+            padding: '16px 20px',
+            fontWeight: 600,
+            fontSize: 16,
+            color: '#b7282e',
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+        >
           {t('app.title')}
         </div>
         <nav aria-label={t('nav.label')}>
           <Menu
             mode="inline"
             selectedKeys={[current]}
-            items={MODULE_IDS.map((id) => ({ key: id, icon: ICONS[id], label: t(MODULE_TITLE[id]) }))}
+            items={MODULE_IDS.map((id) => ({
+              key: id,
+              icon: ICONS[id],
+              label: t(MODULE_TITLE[id]),
+            }))}
             onClick={({ key }) => {
               const id = MODULE_IDS.find((m) => m === key);
               if (id !== undefined) navigate(id);
@@ -58,7 +77,14 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 24px', borderBottom: '1px solid #f0f0f0' }}
+          style={{
+            background: '#fff',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            padding: '0 24px',
+            borderBottom: '1px solid #f0f0f0',
+          }}
         >
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t(MODULE_TITLE[current])}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODULE, MODULE_IDS, MODULE_PLAN, hashOfModule, moduleFromHash } from './modules.ts';
+import {
+  DEFAULT_MODULE,
+  MODULE_IDS,
+  MODULE_PLAN,
+  hashOfModule,
+  moduleFromHash,
+} from './modules.ts';
 
 describe('module routing', () => {
   it('maps each module to its hash and back', () => {

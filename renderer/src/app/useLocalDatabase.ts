@@ -21,7 +21,9 @@ export function useLocalDatabase(): [LocalDatabaseState, () => void] {
       (error: unknown) => {
         console.error('opening the local database failed', error);
         const appError: AppError =
-          error instanceof CodedError ? { code: error.code, params: error.params } : { code: 'localdb.open-failed' };
+          error instanceof CodedError
+            ? { code: error.code, params: error.params }
+            : { code: 'localdb.open-failed' };
         if (live) setState({ status: 'failed', error: appError });
       },
     );

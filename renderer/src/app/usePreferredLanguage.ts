@@ -9,7 +9,9 @@ import { CATALOGUES, errorMessage } from '../i18n/format.ts';
  * The UI language, remembered in the local database (a device preference), so it
  * survives reloads and restarts. Null until the stored preference has been read.
  */
-export function usePreferredLanguage(db: LocalDatabase): [Language | null, (language: Language) => Promise<void>] {
+export function usePreferredLanguage(
+  db: LocalDatabase,
+): [Language | null, (language: Language) => Promise<void>] {
   const [language, setLanguageState] = useState<Language | null>(null);
 
   useEffect(() => {

@@ -39,7 +39,10 @@ export function I18nProvider({ language, onChangeLanguage, children }: I18nProvi
 
   return (
     <I18nContext.Provider value={i18n}>
-      <ConfigProvider locale={ANTD_LOCALES[language]} theme={{ token: { fontFamily: FONT_STACK, colorPrimary: '#b7282e' } }}>
+      <ConfigProvider
+        locale={ANTD_LOCALES[language]}
+        theme={{ token: { fontFamily: FONT_STACK, colorPrimary: '#b7282e' } }}
+      >
         {children}
       </ConfigProvider>
     </I18nContext.Provider>

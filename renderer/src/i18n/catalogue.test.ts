@@ -9,7 +9,11 @@ const keys = Object.keys(zhCN) as MessageKey[];
 
 describe('message catalogues', () => {
   it('give every message the same parameters in Chinese and English', () => {
-    for (const key of keys) expect({ key, params: placeholdersOf(en[key]) }).toEqual({ key, params: placeholdersOf(zhCN[key]) });
+    for (const key of keys)
+      expect({ key, params: placeholdersOf(en[key]) }).toEqual({
+        key,
+        params: placeholdersOf(zhCN[key]),
+      });
   });
 
   it('have no empty message and no English left in the Chinese source', () => {
@@ -18,7 +22,11 @@ describe('message catalogues', () => {
       expect(en[key].trim(), key).not.toBe('');
     }
     // Product names and the English language label are the only Latin text allowed in zh-CN.
-    const latinWords = keys.filter((k) => k !== 'language.en' && /[A-Za-z]{4,}/.test(zhCN[k].replace(/\{[a-zA-Z]+\}|Excel|IndexedDB|PDF|A4/g, '')));
+    const latinWords = keys.filter(
+      (k) =>
+        k !== 'language.en' &&
+        /[A-Za-z]{4,}/.test(zhCN[k].replace(/\{[a-zA-Z]+\}|Excel|IndexedDB|PDF|A4/g, '')),
+    );
     expect(latinWords).toEqual([]);
   });
 
@@ -30,8 +38,12 @@ describe('message catalogues', () => {
   });
 
   it('fill parameters and leave a missing one visible rather than silently empty', () => {
-    expect(formatMessage(zhCN, 'module.notBuilt.title', { module: '兑换' })).toBe('「兑换」功能尚未开放');
+    expect(formatMessage(zhCN, 'module.notBuilt.title', { module: '兑换' })).toBe(
+      '「兑换」功能尚未开放',
+    );
     expect(formatMessage(zhCN, 'module.notBuilt.title')).toBe('「{module}」功能尚未开放');
-    expect(errorMessage(zhCN, { code: 'port.file-too-large', params: { max: 1024 } })).toContain('1024');
+    expect(errorMessage(zhCN, { code: 'port.file-too-large', params: { max: 1024 } })).toContain(
+      '1024',
+    );
   });
 });

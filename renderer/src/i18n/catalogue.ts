@@ -8,7 +8,8 @@ export type Catalogue = { readonly [K in MessageKey]: string };
 
 /** Compile-time guarantee: every shared error code has a message. */
 type MissingErrorKeys = Exclude<`errors.${ErrorCode}`, MessageKey>;
-export const everyErrorCodeHasAMessage: MissingErrorKeys extends never ? true : MissingErrorKeys = true;
+export const everyErrorCodeHasAMessage: MissingErrorKeys extends never ? true : MissingErrorKeys =
+  true;
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -10,7 +10,11 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 const PLACEHOLDER = /\{([a-zA-Z0-9_]+)\}/g;
 
 /** Fills {name} placeholders; a missing parameter stays visible rather than vanishing. */
-export function formatMessage(catalogue: Catalogue, key: MessageKey, params: MessageParams = {}): string {
+export function formatMessage(
+  catalogue: Catalogue,
+  key: MessageKey,
+  params: MessageParams = {},
+): string {
   return catalogue[key].replace(PLACEHOLDER, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);

@@ -27,7 +27,8 @@ export const zhCN = {
   'module.notBuilt.title': '「{module}」功能尚未开放',
   'module.notBuilt.body': '本模块正在开发中，开放后将提供：{plan}',
   'module.notBuilt.noData': '此处不显示任何示例数据。',
-  'module.residents.plan': '户籍与村民信用档案、身份证号校验与脱敏、按姓名/拼音/证件后四位搜索、Excel 导入导出。',
+  'module.residents.plan':
+    '户籍与村民信用档案、身份证号校验与脱敏、按姓名/拼音/证件后四位搜索、Excel 导入导出。',
   'module.ledger.plan': '按积分细则录入加分与扣分、双人审核、公示与异议、信用分与等级计算。',
   'module.redemption.plan': '积分兑换有线电视补贴与积分超市商品、兑换凭证打印、取消退分。',
   'module.loans.plan': '按信用等级推荐「文明助农e贷」等信贷产品，记录银行审批结果。',
@@ -84,7 +85,8 @@ export const zhCN = {
   'errors.port.print-failed': '生成 PDF 失败。请重试；如仍失败，请重启软件。',
   'errors.port.secret-storage-unavailable': '本机的系统密钥存储不可用，无法安全保存登录凭据。',
   'errors.localdb.open-failed': '本机数据库无法打开。请关闭其他正在运行的本软件窗口后重试。',
-  'errors.localdb.newer-than-app': '本机数据由更新版本的软件写入，当前版本无法读取。请安装最新版本；数据已保留，未做任何改动。',
+  'errors.localdb.newer-than-app':
+    '本机数据由更新版本的软件写入，当前版本无法读取。请安装最新版本；数据已保留，未做任何改动。',
   'errors.localdb.migration-failed': '本机数据升级失败，数据已保留。请联系技术支持。',
   'errors.localdb.write-failed': '保存到本机数据库失败。请重试；如仍失败，请重启软件。',
   'errors.place.township-code-invalid': '乡镇代码「{value}」格式不正确：应为 9 位统计用区划代码。',
@@ -93,11 +95,13 @@ export const zhCN = {
   'errors.place.township-unknown': '乡镇「{code}」尚未登记。',
   'errors.place.township-exists': '乡镇「{code}」已经登记过。',
   'errors.place.village-exists': '村「{code}」已经登记过。',
-  'errors.place.village-not-in-township': '村代码「{code}」不属于乡镇「{township}」：村代码的前 9 位应为乡镇代码。',
+  'errors.place.village-not-in-township':
+    '村代码「{code}」不属于乡镇「{township}」：村代码的前 9 位应为乡镇代码。',
   'errors.store.collection-unknown': '未知的数据类别「{collection}」。',
   'errors.store.data-dir-locked': '数据目录正被另一个程序使用。',
   'errors.store.migration-failed': '服务器数据库升级失败。',
-  'errors.store.newer-than-server': '服务器数据库已被更新版本的镇服务器升级（迁移 {migration}），请安装最新版本的镇服务器。',
+  'errors.store.newer-than-server':
+    '服务器数据库已被更新版本的镇服务器升级（迁移 {migration}），请安装最新版本的镇服务器。',
   'errors.store.unavailable': '乡镇服务器暂时无法访问其数据库，请稍后重试或联系乡镇管理员。',
   'errors.store.document-invalid': '记录「{id}」不符合要求：{reason}',
   'errors.store.document-scope-invalid': '记录「{id}」的所属村或乡镇与「{collection}」的要求不符。',

@@ -4,13 +4,23 @@ import { createWebPort } from './web-port.ts';
 describe('the web platform port', () => {
   it('refuses a file name that is a path, without downloading anything', async () => {
     const port = createWebPort(window);
-    const result = await port.saveFile({ suggestedName: '../evil.pdf', filters: [], data: new Uint8Array([1]) });
-    expect(result).toEqual({ ok: false, error: { code: 'port.invalid-argument', params: { field: 'suggestedName' } } });
+    const result = await port.saveFile({
+      suggestedName: '../evil.pdf',
+      filters: [],
+      data: new Uint8Array([1]),
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'port.invalid-argument', params: { field: 'suggestedName' } },
+    });
   });
 
   it('keeps secrets for the browser session only, and deletes them', async () => {
     const port = createWebPort(window);
-    expect(await port.writeSecret({ key: 'refresh-token', value: 's3cret' })).toEqual({ ok: true, value: null });
+    expect(await port.writeSecret({ key: 'refresh-token', value: 's3cret' })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(await port.readSecret({ key: 'refresh-token' })).toEqual({ ok: true, value: 's3cret' });
     expect(localStorage.length).toBe(0);
     await port.deleteSecret({ key: 'refresh-token' });

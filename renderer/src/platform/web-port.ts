@@ -29,7 +29,9 @@ export const WEB_PRINT_PATH = 'api/print-to-pdf';
 const SECRET_PREFIX = 'village-credit.secret.';
 
 async function loadShellConfig(host: Window): Promise<Result<WebShellConfig>> {
-  const response = await host.fetch(new URL(WEB_SHELL_CONFIG_PATH, host.location.href), { cache: 'no-store' });
+  const response = await host.fetch(new URL(WEB_SHELL_CONFIG_PATH, host.location.href), {
+    cache: 'no-store',
+  });
   if (!response.ok) return fail('port.unavailable');
   const body: unknown = await response.json();
   if (typeof body !== 'object' || body === null) return fail('port.unavailable');
@@ -62,7 +64,10 @@ function pickFile(host: Window, filters: readonly FileFilter[]): Promise<File | 
  */
 function guarded<P extends PlatformPort>(port: P): P {
   const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(port) as [string, (arg?: unknown) => Promise<Result<unknown>>][]) {
+  for (const [name, method] of Object.entries(port) as [
+    string,
+    (arg?: unknown) => Promise<Result<unknown>>,
+  ][]) {
     wrapped[name] = async (arg?: unknown) => {
       try {
         return await method(arg);
@@ -82,7 +87,13 @@ export function createWebPort(host: Window): PlatformPort {
     async appInfo(): Promise<Result<AppInfo>> {
       const config = await loadShellConfig(host);
       const townServerUrl = config.ok ? config.value.townServerUrl : host.location.origin;
-      return ok({ productName: '乡村信用积分', version, shell: 'web', platform: 'web', townServerUrl });
+      return ok({
+        productName: '乡村信用积分',
+        version,
+        shell: 'web',
+        platform: 'web',
+        townServerUrl,
+      });
     },
 
     saveFile(arg): Promise<Result<SaveFileOutcome>> {
@@ -109,7 +120,8 @@ export function createWebPort(host: Window): PlatformPort {
       if (!checked.ok) return checked;
       const file = await pickFile(host, checked.value.filters);
       if (file === null) return ok({ opened: false });
-      if (file.size > LIMITS.maxFileBytes) return fail('port.file-too-large', { max: LIMITS.maxFileBytes });
+      if (file.size > LIMITS.maxFileBytes)
+        return fail('port.file-too-large', { max: LIMITS.maxFileBytes });
       return ok({ opened: true, name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
     },
 

@@ -9,7 +9,11 @@ describe('print documents', () => {
   });
 
   it('are complete A4 HTML documents with a Chinese font stack and no external resources', () => {
-    const html = renderPrintDocument({ title: '公示表', language: 'zh-CN', bodyHtml: '<p>内容</p>' });
+    const html = renderPrintDocument({
+      title: '公示表',
+      language: 'zh-CN',
+      bodyHtml: '<p>内容</p>',
+    });
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('Noto Serif CJK SC');

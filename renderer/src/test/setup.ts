@@ -1,19 +1,19 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// antd reads these browser APIs, which jsdom does not provide.
-if (typeof window !== 'undefined') {
-  window.matchMedia ??= (query: string): MediaQueryList =>
-    ({
+// antd's responsive components read matchMedia, which jsdom does not provide. (Some files
+// run in the node environment, where there is no window at all.)
+if (typeof window !== 'undefined' && !('matchMedia' in window)) {
+  Object.defineProperty(window, 'matchMedia', {
+    value: (query: string) => ({
       matches: false,
       media: query,
       onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
       addEventListener: () => undefined,
       removeEventListener: () => undefined,
       dispatchEvent: () => false,
-    }) satisfies MediaQueryList;
+    }),
+  });
 }
 
 afterEach(() => {

@@ -25,15 +25,25 @@ export function SettingsPage() {
 
       <Card title={t('settings.about.title')}>
         {appInfo.status === 'failed' ? (
-          <Alert type="error" showIcon title={t('settings.about.unavailable', { message: describeError(appInfo.error) })} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('settings.about.unavailable', { message: describeError(appInfo.error) })}
+          />
         ) : (
           <Descriptions column={1} bordered size="small" data-testid="about">
-            <Descriptions.Item label={t('settings.about.product')}>{appInfo.status === 'ready' ? appInfo.info.productName : '…'}</Descriptions.Item>
-            <Descriptions.Item label={t('settings.about.version')}>{appInfo.status === 'ready' ? appInfo.info.version : '…'}</Descriptions.Item>
+            <Descriptions.Item label={t('settings.about.product')}>
+              {appInfo.status === 'ready' ? appInfo.info.productName : '…'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('settings.about.version')}>
+              {appInfo.status === 'ready' ? appInfo.info.version : '…'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('settings.about.shell')}>
               {appInfo.status === 'ready' ? t(`settings.about.shell.${appInfo.info.shell}`) : '…'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('settings.about.platform')}>{appInfo.status === 'ready' ? appInfo.info.platform : '…'}</Descriptions.Item>
+            <Descriptions.Item label={t('settings.about.platform')}>
+              {appInfo.status === 'ready' ? appInfo.info.platform : '…'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('settings.about.townServer')}>
               {appInfo.status === 'ready' ? appInfo.info.townServerUrl : '…'}
             </Descriptions.Item>
@@ -50,26 +60,50 @@ export function SettingsPage() {
             loading={counts === null}
             rowKey="name"
             data-testid="local-counts"
-            dataSource={COLLECTION_NAMES.map((name) => ({ name, label: t(`collection.${name}`), count: counts?.[name] ?? 0 }))}
+            dataSource={COLLECTION_NAMES.map((name) => ({
+              name,
+              label: t(`collection.${name}`),
+              count: counts?.[name] ?? 0,
+            }))}
             columns={[
               { title: t('settings.localData.collection'), dataIndex: 'label' },
               { title: t('settings.localData.count'), dataIndex: 'count', align: 'right' },
             ]}
           />
-          <Typography.Text type="secondary">{t('settings.localData.storage', { name: databaseName })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('settings.localData.storage', { name: databaseName })}
+          </Typography.Text>
         </Space>
       </Card>
 
       <Card title={t('settings.print.title')}>
         <Space orientation="vertical">
           <Typography.Text type="secondary">{t('settings.print.help')}</Typography.Text>
-          <Button type="primary" loading={printState.status === 'working'} onClick={() => void printTestPage()}>
-            {printState.status === 'working' ? t('settings.print.working') : t('settings.print.button')}
+          <Button
+            type="primary"
+            loading={printState.status === 'working'}
+            onClick={() => void printTestPage()}
+          >
+            {printState.status === 'working'
+              ? t('settings.print.working')
+              : t('settings.print.button')}
           </Button>
-          {printState.status === 'saved' && <Alert type="success" showIcon title={t('settings.print.saved', { path: printState.path })} />}
-          {printState.status === 'cancelled' && <Alert type="info" showIcon title={t('settings.print.cancelled')} />}
+          {printState.status === 'saved' && (
+            <Alert
+              type="success"
+              showIcon
+              title={t('settings.print.saved', { path: printState.path })}
+            />
+          )}
+          {printState.status === 'cancelled' && (
+            <Alert type="info" showIcon title={t('settings.print.cancelled')} />
+          )}
           {printState.status === 'failed' && (
-            <Alert type="error" showIcon title={t('settings.print.failed', { message: describeError(printState.error) })} />
+            <Alert
+              type="error"
+              showIcon
+              title={t('settings.print.failed', { message: describeError(printState.error) })}
+            />
           )}
         </Space>
       </Card>

@@ -16,7 +16,12 @@ export function useAppInfo(): AppInfoState {
     port
       .appInfo()
       .then((result) => {
-        if (live) setState(result.ok ? { status: 'ready', info: result.value } : { status: 'failed', error: result.error });
+        if (live)
+          setState(
+            result.ok
+              ? { status: 'ready', info: result.value }
+              : { status: 'failed', error: result.error },
+          );
       })
       .catch((error: unknown) => {
         console.error('appInfo failed', error);

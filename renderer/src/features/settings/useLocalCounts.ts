@@ -10,9 +10,15 @@ export function useLocalCounts(): LocalCounts | null {
   const { db } = useAppServices();
   const [counts, setCounts] = useState<LocalCounts | null>(null);
   useEffect(() => {
-    const subscription = combineLatest(COLLECTION_NAMES.map((name) => db.collections[name].count().$)).subscribe({
+    const subscription = combineLatest(
+      COLLECTION_NAMES.map((name) => db.collections[name].count().$),
+    ).subscribe({
       next: (values) => {
-        setCounts(Object.fromEntries(COLLECTION_NAMES.map((name, i) => [name, values[i] ?? 0])) as LocalCounts);
+        setCounts(
+          Object.fromEntries(
+            COLLECTION_NAMES.map((name, i) => [name, values[i] ?? 0]),
+          ) as LocalCounts,
+        );
       },
       error: (error: unknown) => {
         console.error('counting local records failed', error);

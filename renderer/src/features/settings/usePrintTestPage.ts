@@ -36,7 +36,10 @@ export function usePrintTestPage(): [PrintTestState, () => Promise<void>] {
       data: pdf.value,
     });
     if (!saved.ok) setState({ status: 'failed', error: saved.error });
-    else setState(saved.value.saved ? { status: 'saved', path: saved.value.path } : { status: 'cancelled' });
+    else
+      setState(
+        saved.value.saved ? { status: 'saved', path: saved.value.path } : { status: 'cancelled' },
+      );
   }, [port, t, language]);
 
   return [state, run];
