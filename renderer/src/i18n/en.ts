@@ -103,6 +103,41 @@ export const en: Catalogue = {
     'Upgrading the local data failed; the data was kept. Contact support.',
   'errors.localdb.write-failed':
     'Saving to the local database failed. Try again; if it still fails, restart the app.',
+  'errors.resident.id-format':
+    'ID number “{value}” is malformed: use 18 characters (17 digits, then a digit or X), or a 15-digit legacy number.',
+  'errors.resident.id-region':
+    'ID number “{value}” has an impossible region code {region}: the first two digits must be a valid province code (11–82). Check the card.',
+  'errors.resident.id-birth-date':
+    'ID number “{value}” holds an impossible birth date {date}: {reason}. Check the card.',
+  'errors.resident.id-check-digit':
+    'ID number “{value}” has a wrong check character: the first 17 digits give {expected}. Check each digit.',
+  'errors.resident.id-birth-mismatch':
+    'The birth date entered ({entered}) differs from the one in the ID number ({fromId}). Correct the birth date to match the card, or check the number.',
+  'errors.resident.id-gender-mismatch':
+    'The gender entered ({entered}) differs from the one the ID number gives ({fromId}). Correct it to match the card, or check the number.',
+  'errors.resident.id-duplicate':
+    'This ID number is already registered to {name} (household {household}). A number can be registered once per village.',
+  'errors.resident.name-missing': 'The name is missing.',
+  'errors.resident.name-invalid':
+    'The name “{value}” is not allowed: use 1 to 50 characters, without digits or control characters.',
+  'errors.resident.phone-invalid':
+    'Phone “{value}” is not valid: use an 11-digit mobile number starting with 1, or a landline with area code (e.g. 0510-86012345).',
+  'errors.household.head-count':
+    'Household {household} must have exactly one head; it has {count}. Choose one head.',
+  'errors.household.relation-unknown':
+    'Relation “{value}” is not recognised: use 户主, 配偶, 子女, 父母, 兄弟姐妹, 孙子女 or 其他.',
+  'errors.household.number-duplicate':
+    'Household number “{value}” is already used by another household. Numbers must be unique in the village.',
+  'errors.household.member-not-found':
+    'Resident {resident} is not a current member of household {household}.',
+  'errors.household.member-already':
+    'Resident {resident} is already a member of household {household}.',
+  'errors.household.inactive':
+    'Household {household} is closed (merged or split) and its members can no longer change.',
+  'errors.household.head-leaving':
+    'The head cannot leave directly: first choose a new head for household {household}.',
+  'errors.household.date-invalid':
+    'The date {date} is not valid: it cannot be before the member joined ({since}) or after today.',
   'errors.place.township-code-invalid':
     'Township code “{value}” is malformed: it must be a 9-digit division code.',
   'errors.place.village-code-invalid':

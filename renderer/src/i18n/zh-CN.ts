@@ -89,6 +89,36 @@ export const zhCN = {
     '本机数据由更新版本的软件写入，当前版本无法读取。请安装最新版本；数据已保留，未做任何改动。',
   'errors.localdb.migration-failed': '本机数据升级失败，数据已保留。请联系技术支持。',
   'errors.localdb.write-failed': '保存到本机数据库失败。请重试；如仍失败，请重启软件。',
+  'errors.resident.id-format':
+    '身份证号「{value}」格式不对：应为 18 位（前 17 位是数字，最后一位是数字或 X），或 15 位旧号码。',
+  'errors.resident.id-region':
+    '身份证号「{value}」的前 6 位地区码 {region} 不存在：省级代码应为 11–82 之间的有效代码。请核对证件。',
+  'errors.resident.id-birth-date':
+    '身份证号「{value}」中的出生日期 {date} 不成立：{reason}。请核对证件。',
+  'errors.resident.id-check-digit':
+    '身份证号「{value}」的校验位不对：按前 17 位计算应为 {expected}。请逐位核对号码。',
+  'errors.resident.id-birth-mismatch':
+    '填写的出生日期 {entered} 与身份证号中的 {fromId} 不一致。请以证件为准修改出生日期，或核对号码。',
+  'errors.resident.id-gender-mismatch':
+    '填写的性别「{entered}」与身份证号第 17 位表示的「{fromId}」不一致。请以证件为准修改性别，或核对号码。',
+  'errors.resident.id-duplicate':
+    '身份证号已登记：村民「{name}」（户编号 {household}）使用了同一号码。同一号码在本村只能登记一次。',
+  'errors.resident.name-missing': '姓名不能为空。',
+  'errors.resident.name-invalid':
+    '姓名「{value}」不可用：应为 1 至 50 个字，不能含数字或控制字符。',
+  'errors.resident.phone-invalid':
+    '联系电话「{value}」不对：应为 11 位手机号（1 开头），或带区号的固定电话（如 0510-86012345）。',
+  'errors.household.head-count':
+    '户「{household}」应有且只有一位户主，现在有 {count} 位。请指定一位户主。',
+  'errors.household.relation-unknown':
+    '与户主关系「{value}」无法识别：请填写 户主、配偶、子女、父母、兄弟姐妹、孙子女 或 其他。',
+  'errors.household.number-duplicate': '户编号「{value}」已被另一户使用。户编号在本村内必须唯一。',
+  'errors.household.member-not-found': '村民「{resident}」不是户「{household}」的现有成员。',
+  'errors.household.member-already': '村民「{resident}」已经是户「{household}」的成员。',
+  'errors.household.inactive': '户「{household}」已注销（已合并或已拆分），不能再变更成员。',
+  'errors.household.head-leaving': '户主不能直接迁出或拆出：请先为户「{household}」指定新户主。',
+  'errors.household.date-invalid':
+    '变更日期 {date} 不对：不能早于该成员入户日期 {since}，也不能晚于今天。',
   'errors.place.township-code-invalid': '乡镇代码「{value}」格式不正确：应为 9 位统计用区划代码。',
   'errors.place.village-code-invalid': '村代码「{value}」格式不正确：应为 12 位统计用区划代码。',
   'errors.place.name-invalid': '名称「{value}」不正确：应为 1 至 40 个字符。',
