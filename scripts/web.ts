@@ -59,7 +59,15 @@ async function handlePrint(req: IncomingMessage, res: ServerResponse): Promise<v
     sendJson(res, 501, { error: { code: 'port.unavailable' } });
     return;
   }
-  const checked = PORT_VALIDATORS.printToPdf(JSON.parse(await readBody(req)) as unknown);
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(req));
+  } catch {
+    // Not JSON, or over the size limit: the request is at fault, not the printer.
+    sendJson(res, 400, { error: { code: 'http.bad-request' } });
+    return;
+  }
+  const checked = PORT_VALIDATORS.printToPdf(body);
   if (!checked.ok) {
     sendJson(res, 400, { error: checked.error });
     return;

@@ -4,31 +4,24 @@
  * A township code is the first 9 digits; a village (村/社区) code is 12 digits whose first
  * 9 digits are its township's code.
  */
-import { fail, ok, type Result } from '../errors.ts';
+import { fail, ok, type ErrorCode, type Result } from '../errors.ts';
 
 const TOWNSHIP_CODE = /^\d{9}$/;
 const VILLAGE_CODE = /^\d{12}$/;
 
 export function validateTownshipCode(code: string): Result<string> {
-  const trimmed = code.trim();
-  if (
-    !TOWNSHIP_CODE.test(trimmed) ||
-    !hasPlausibleCountyPrefix(trimmed) ||
-    trimmed.endsWith('000')
-  ) {
-    return fail('place.township-code-invalid', { value: code });
-  }
-  return ok(trimmed);
+  return validateDivisionCode(code, TOWNSHIP_CODE, 'place.township-code-invalid');
 }
 
 export function validateVillageCode(code: string): Result<string> {
+  return validateDivisionCode(code, VILLAGE_CODE, 'place.village-code-invalid');
+}
+
+function validateDivisionCode(code: string, shape: RegExp, error: ErrorCode): Result<string> {
   const trimmed = code.trim();
-  if (
-    !VILLAGE_CODE.test(trimmed) ||
-    !hasPlausibleCountyPrefix(trimmed) ||
-    trimmed.endsWith('000')
-  ) {
-    return fail('place.village-code-invalid', { value: code });
+  // A code ending in 000 names the level above (a county, or a township), never itself.
+  if (!shape.test(trimmed) || !hasPlausibleCountyPrefix(trimmed) || trimmed.endsWith('000')) {
+    return fail(error, { value: code });
   }
   return ok(trimmed);
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CodedError, type ErrorCode } from '../../../shared/errors.ts';
 import { BACKENDS, useBackend } from '../../test/backends.ts';
 import {
   addTownship,
@@ -10,16 +9,7 @@ import {
   validateTownshipInput,
   validateVillageInput,
 } from './places.ts';
-
-async function codeOf(promise: Promise<unknown>): Promise<ErrorCode> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof CodedError))
-    throw new Error(`expected a CodedError, got ${String(error)}`);
-  return error.code;
-}
+import { codeOf } from '../../test/coded-error.ts';
 
 describe('place input validation', () => {
   it('accepts a village under its township and trims the input', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CodedError, type ErrorCode } from '../../../shared/errors.ts';
 import { BACKENDS, useBackend } from '../../test/backends.ts';
 import type { Db } from '../db/database.ts';
 import { addTownship, addVillage } from '../places/places.ts';
@@ -11,6 +10,7 @@ import {
   putDocuments,
   type StoredDocument,
 } from './documents.ts';
+import { codeOf } from '../../test/coded-error.ts';
 
 const TOWNSHIP = '320321100';
 const VILLAGE_A = '320321100201';
@@ -24,16 +24,6 @@ async function seedPlaces(db: Db): Promise<void> {
   await addVillage(db, { code: VILLAGE_A, name: '王庄村', townshipCode: TOWNSHIP });
   await addVillage(db, { code: VILLAGE_B, name: '李庄村', townshipCode: TOWNSHIP });
   await addVillage(db, { code: VILLAGE_C, name: '东街社区', townshipCode: OTHER_TOWNSHIP });
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<ErrorCode> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof CodedError))
-    throw new Error(`expected a CodedError, got ${String(error)}`);
-  return error.code;
 }
 
 /** Pulls everything after `afterSeq` in batches of `limit`, as a sync client would. */
