@@ -41,8 +41,11 @@ export function validatePlaceName(name: string): Result<string> {
   return ok(trimmed);
 }
 
-// Province codes run 11-15, 21-23, 31-37, 41-46, 50-54, 61-65 (and 71, 81, 82).
-const PROVINCES = new Set([
+/**
+ * Province-level codes of GB/T 2260: 11-15 North, 21-23 North-East, 31-37 East, 41-46
+ * Central-South, 50-54 South-West, 61-65 North-West, 71 Taiwan, 81 Hong Kong, 82 Macau.
+ */
+export const PROVINCE_CODES: ReadonlySet<number> = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
   53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
 ]);
@@ -50,5 +53,5 @@ const PROVINCES = new Set([
 // The county digits may be 00: Dongguan (4419) and Zhongshan (4420) have towns directly
 // under the city. City and county digits are never both 00 below a province.
 function hasPlausibleCountyPrefix(code: string): boolean {
-  return PROVINCES.has(Number(code.slice(0, 2))) && code.slice(2, 6) !== '0000';
+  return PROVINCE_CODES.has(Number(code.slice(0, 2))) && code.slice(2, 6) !== '0000';
 }
