@@ -46,4 +46,21 @@ describe('message catalogues', () => {
       '1024',
     );
   });
+
+  it('show parameters that are codes in the user’s language, never as the raw code', () => {
+    const birth = {
+      code: 'resident.id-birth-date',
+      params: { value: '110105194902300012', date: '1949-02-30', reason: 'not-a-date' },
+    } as const;
+    expect(errorMessage(zhCN, birth)).toContain('日历上没有这一天');
+    expect(errorMessage(zhCN, birth)).not.toContain('not-a-date');
+    const gender = {
+      code: 'resident.id-gender-mismatch',
+      params: { entered: 'female', fromId: 'male' },
+    } as const;
+    expect(errorMessage(zhCN, gender)).toBe(
+      '填写的性别「女」与身份证号第 17 位表示的「男」不一致。请以证件为准修改性别，或核对号码。',
+    );
+    expect(errorMessage(en, gender)).toContain('(female)');
+  });
 });

@@ -83,6 +83,12 @@ export const en: Catalogue = {
   'collection.referrals': 'Loan referrals',
   'collection.journal': 'Print and access log',
 
+  'values.male': 'male',
+  'values.female': 'female',
+  'values.not-a-date': 'no such day in the calendar',
+  'values.in-the-future': 'it is after today',
+  'values.before-1900': 'it is before 1900',
+
   'errors.port.invalid-argument':
     'The request was not valid ({field}). Try again; if it persists, contact support.',
   'errors.port.untrusted-sender': 'The request came from an untrusted page and was refused.',
@@ -106,7 +112,7 @@ export const en: Catalogue = {
   'errors.resident.id-format':
     'ID number “{value}” is malformed: use 18 characters (17 digits, then a digit or X), or a 15-digit legacy number.',
   'errors.resident.id-region':
-    'ID number “{value}” has an impossible region code {region}: the first two digits must be a valid province code (11–82). Check the card.',
+    'ID number “{value}” has an impossible region code {region}: the first two digits must be a valid province code. Check the card.',
   'errors.resident.id-birth-date':
     'ID number “{value}” holds an impossible birth date {date}: {reason}. Check the card.',
   'errors.resident.id-check-digit':

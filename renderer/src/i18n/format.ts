@@ -25,6 +25,19 @@ export function placeholdersOf(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '').sort();
 }
 
+function isMessageKey(catalogue: Catalogue, key: string): key is MessageKey {
+  return Object.hasOwn(catalogue, key);
+}
+
+/**
+ * Error parameters are values or codes ('male', 'not-a-date'); a code that has a
+ * `values.<code>` message is shown in the user's language, never as the raw code.
+ */
 export function errorMessage(catalogue: Catalogue, error: AppError): string {
-  return formatMessage(catalogue, `errors.${error.code}`, error.params ?? {});
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(error.params ?? {})) {
+    const key = `values.${String(value)}`;
+    params[name] = isMessageKey(catalogue, key) ? catalogue[key] : value;
+  }
+  return formatMessage(catalogue, `errors.${error.code}`, params);
 }

@@ -77,6 +77,12 @@ export const zhCN = {
   'collection.referrals': '信贷推荐',
   'collection.journal': '打印与查询记录',
 
+  'values.male': '男',
+  'values.female': '女',
+  'values.not-a-date': '日历上没有这一天',
+  'values.in-the-future': '晚于今天',
+  'values.before-1900': '早于 1900 年',
+
   'errors.port.invalid-argument': '请求参数不正确（{field}）。请重试；如仍出现，请联系技术支持。',
   'errors.port.untrusted-sender': '该请求来自不受信任的页面，已被拒绝。',
   'errors.port.unavailable': '当前运行方式不支持此功能。',
@@ -92,7 +98,7 @@ export const zhCN = {
   'errors.resident.id-format':
     '身份证号「{value}」格式不对：应为 18 位（前 17 位是数字，最后一位是数字或 X），或 15 位旧号码。',
   'errors.resident.id-region':
-    '身份证号「{value}」的前 6 位地区码 {region} 不存在：省级代码应为 11–82 之间的有效代码。请核对证件。',
+    '身份证号「{value}」的前 6 位地区码 {region} 不存在：前两位应为有效的省级代码。请核对证件。',
   'errors.resident.id-birth-date':
     '身份证号「{value}」中的出生日期 {date} 不成立：{reason}。请核对证件。',
   'errors.resident.id-check-digit':
