@@ -36,6 +36,17 @@ export const ERROR_CODES = [
   'household.inactive',
   'household.head-leaving',
   'household.date-invalid',
+  // Register import (one problem per row and column)
+  'import.file-empty',
+  'import.column-missing',
+  'import.column-duplicate',
+  'import.value-missing',
+  'import.value-too-long',
+  'import.tags-invalid',
+  'import.id-as-number',
+  'import.id-duplicate-in-file',
+  'import.group-unknown',
+  'import.household-conflict',
   // Place hierarchy
   'place.township-code-invalid',
   'place.village-code-invalid',

@@ -144,6 +144,24 @@ export const en: Catalogue = {
     'The head cannot leave directly: first choose a new head for household {household}.',
   'errors.household.date-invalid':
     'The date {date} is not valid: it cannot be before the member joined ({since}) or after today.',
+  'errors.import.file-empty':
+    'The file holds no residents: there is no row under the header. Fill in one row per resident under the template’s header and import again.',
+  'errors.import.column-missing':
+    'The required column “{column}” is missing. Add it to the header row (compare with the template) and import again.',
+  'errors.import.column-duplicate':
+    'Columns “{column}” and “{other}” hold the same field, so it is unclear which counts. Delete or rename one of them.',
+  'errors.import.value-missing': '“{column}” must not be empty. Fill it in and import again.',
+  'errors.import.value-too-long': '“{column}” is too long: at most {max} characters. Shorten it.',
+  'errors.import.tags-invalid':
+    '“{column}” is not valid: at most {maxTags} tags of at most {maxLength} characters each, separated by 、, commas or spaces.',
+  'errors.import.id-as-number':
+    'The ID “{value}” was stored by Excel as a number and its last digits are lost. Format the column as Text and retype the full number.',
+  'errors.import.id-duplicate-in-file':
+    'This ID number appears twice in the file: row {otherRow} ({otherName}) has it too. A number belongs to one resident; check both rows.',
+  'errors.import.group-unknown':
+    'The village has no group “{value}”. Create the group first, or use an existing group’s name.',
+  'errors.import.household-conflict':
+    'Rows of household {household} disagree on “{column}”: row {firstRow} says “{first}” and this row differs. Make them the same, or fill it in on the head’s row only.',
   'errors.place.township-code-invalid':
     'Township code “{value}” is malformed: it must be a 9-digit division code.',
   'errors.place.village-code-invalid':

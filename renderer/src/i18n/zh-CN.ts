@@ -125,6 +125,24 @@ export const zhCN = {
   'errors.household.head-leaving': '户主不能直接迁出或拆出：请先为户「{household}」指定新户主。',
   'errors.household.date-invalid':
     '变更日期 {date} 不对：不能早于该成员入户日期 {since}，也不能晚于今天。',
+  'errors.import.file-empty':
+    '文件中没有村民数据：表头下面没有任何一行。请在模板表头下逐行填写村民后再导入。',
+  'errors.import.column-missing':
+    '缺少必填列「{column}」。请在表头行加上这一列（可对照下载的模板），再导入。',
+  'errors.import.column-duplicate':
+    '「{column}」列与「{other}」列是同一项内容，无法判断以哪一列为准。请删除或改名其中一列。',
+  'errors.import.value-missing': '「{column}」不能为空。请填写后再导入。',
+  'errors.import.value-too-long': '「{column}」太长：最多 {max} 个字。请缩短。',
+  'errors.import.tags-invalid':
+    '「{column}」不对：最多 {maxTags} 个标签，每个不超过 {maxLength} 个字，标签之间用顿号、逗号或空格分开。',
+  'errors.import.id-as-number':
+    '身份证号「{value}」被 Excel 存成了数字，后几位已经丢失。请把该列设为“文本”格式，再重新填写完整号码。',
+  'errors.import.id-duplicate-in-file':
+    '同一身份证号在文件中出现了两次：第 {otherRow} 行「{otherName}」也使用了这个号码。一个号码只能对应一位村民，请核对这两行。',
+  'errors.import.group-unknown':
+    '村民小组「{value}」在本村还没有。可以先新建这个小组，或改为已有的小组名称。',
+  'errors.import.household-conflict':
+    '户「{household}」各行的「{column}」填写不一致：第 {firstRow} 行是「{first}」，这一行不同。请统一，或只在户主那一行填写。',
   'errors.place.township-code-invalid': '乡镇代码「{value}」格式不正确：应为 9 位统计用区划代码。',
   'errors.place.village-code-invalid': '村代码「{value}」格式不正确：应为 12 位统计用区划代码。',
   'errors.place.name-invalid': '名称「{value}」不正确：应为 1 至 40 个字符。',
