@@ -47,11 +47,18 @@ export const ERROR_CODES = [
   'import.id-duplicate-in-file',
   'import.group-unknown',
   'import.household-conflict',
+  // Workbooks (.xlsx)
+  'xlsx.not-a-workbook',
+  'xlsx.legacy-or-encrypted',
+  'xlsx.too-large',
+  'xlsx.sheet-too-large',
+  'xlsx.sheet-missing',
   // Place hierarchy
   'place.township-code-invalid',
   'place.village-code-invalid',
   'place.name-invalid',
   'place.township-unknown',
+  'place.village-unknown',
   'place.township-exists',
   'place.village-exists',
   'place.village-not-in-township',
@@ -72,6 +79,7 @@ export const ERROR_CODES = [
   // Admin CLI and server start-up
   'cli.usage',
   'cli.env-invalid',
+  'cli.file-unreadable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

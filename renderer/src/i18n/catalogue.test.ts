@@ -25,7 +25,9 @@ describe('message catalogues', () => {
     const latinWords = keys.filter(
       (k) =>
         k !== 'language.en' &&
-        /[A-Za-z]{4,}/.test(zhCN[k].replace(/\{[a-zA-Z]+\}|Excel|IndexedDB|PDF|A4/g, '')),
+        /[A-Za-z]{4,}/.test(
+          zhCN[k].replace(/\{[a-zA-Z]+\}|Excel|WPS|xlsx|xls|IndexedDB|PDF|A4/g, ''),
+        ),
     );
     expect(latinWords).toEqual([]);
   });

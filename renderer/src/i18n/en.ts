@@ -89,6 +89,10 @@ export const en: Catalogue = {
   'values.in-the-future': 'it is after today',
   'values.before-1900': 'it is before 1900',
 
+  'values.file-not-found': 'file not found',
+  'values.file-no-permission': 'no permission to read it',
+  'values.file-is-a-directory': 'it is a folder, not a file',
+  'values.file-io-error': 'a read error',
   'errors.port.invalid-argument':
     'The request was not valid ({field}). Try again; if it persists, contact support.',
   'errors.port.untrusted-sender': 'The request came from an untrusted page and was refused.',
@@ -162,6 +166,20 @@ export const en: Catalogue = {
     'The village has no group “{value}”. Create the group first, or use an existing group’s name.',
   'errors.import.household-conflict':
     'Rows of household {household} disagree on “{column}”: row {firstRow} says “{first}” and this row differs. Make them the same, or fill it in on the head’s row only.',
+  'errors.xlsx.not-a-workbook':
+    'This file can’t be read: it is not an Excel workbook (.xlsx), or it is damaged. Open it in Excel or WPS, save it as .xlsx and try again.',
+  'errors.xlsx.legacy-or-encrypted':
+    'This is an old .xls file or a password-protected workbook. Save it as .xlsx without a password, then import it again.',
+  'errors.xlsx.too-large':
+    'Unpacked, this file is larger than {max} bytes and was refused. Remove unrelated sheets or split the file, then try again.',
+  'errors.xlsx.sheet-too-large':
+    'The sheet is too large: at most {maxRows} rows and {maxColumns} columns are read. Split it and import again.',
+  'errors.xlsx.sheet-missing':
+    'Sheet “{sheet}” was not found, or the workbook has no worksheet to read.',
+  'errors.place.village-unknown':
+    'Village {code} is not registered on the town server. Contact the township administrator.',
+  'errors.cli.file-unreadable':
+    'Cannot read file {file} ({reason}). Check its name, its folder and that you may read it.',
   'errors.place.township-code-invalid':
     'Township code “{value}” is malformed: it must be a 9-digit division code.',
   'errors.place.village-code-invalid':

@@ -83,6 +83,10 @@ export const zhCN = {
   'values.in-the-future': '晚于今天',
   'values.before-1900': '早于 1900 年',
 
+  'values.file-not-found': '找不到文件',
+  'values.file-no-permission': '没有读取权限',
+  'values.file-is-a-directory': '这是一个文件夹，不是文件',
+  'values.file-io-error': '读取出错',
   'errors.port.invalid-argument': '请求参数不正确（{field}）。请重试；如仍出现，请联系技术支持。',
   'errors.port.untrusted-sender': '该请求来自不受信任的页面，已被拒绝。',
   'errors.port.unavailable': '当前运行方式不支持此功能。',
@@ -143,6 +147,18 @@ export const zhCN = {
     '村民小组「{value}」在本村还没有。可以先新建这个小组，或改为已有的小组名称。',
   'errors.import.household-conflict':
     '户「{household}」各行的「{column}」填写不一致：第 {firstRow} 行是「{first}」，这一行不同。请统一，或只在户主那一行填写。',
+  'errors.xlsx.not-a-workbook':
+    '无法读取该文件：它不是 Excel 工作簿（.xlsx），或文件已损坏。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。',
+  'errors.xlsx.legacy-or-encrypted':
+    '这是旧版 .xls 文件或设有打开密码的文件。请在 Excel 或 WPS 中另存为 .xlsx（不设密码）后再导入。',
+  'errors.xlsx.too-large':
+    '文件解压后超过 {max} 字节，已拒绝读取。请删除无关的工作表或拆分文件后再试。',
+  'errors.xlsx.sheet-too-large':
+    '工作表太大：最多读取 {maxRows} 行、{maxColumns} 列。请拆分后再导入。',
+  'errors.xlsx.sheet-missing': '找不到工作表「{sheet}」，或工作簿中没有可读取的工作表。',
+  'errors.place.village-unknown': '村「{code}」尚未在乡镇服务器登记。请联系乡镇管理员。',
+  'errors.cli.file-unreadable':
+    '无法读取文件 {file}（{reason}）。请检查文件名、所在的文件夹和读取权限。',
   'errors.place.township-code-invalid': '乡镇代码「{value}」格式不正确：应为 9 位统计用区划代码。',
   'errors.place.village-code-invalid': '村代码「{value}」格式不正确：应为 12 位统计用区划代码。',
   'errors.place.name-invalid': '名称「{value}」不正确：应为 1 至 40 个字符。',
