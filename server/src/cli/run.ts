@@ -24,6 +24,12 @@ import {
   validateVillageInput,
 } from '../places/places.ts';
 import { helpText, type HelpTopic } from './help.ts';
+import {
+  residentsCount,
+  residentsImport,
+  type Outcome,
+  type ResidentsContext,
+} from './residents.ts';
 import { formatTable } from './table.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
@@ -39,6 +45,8 @@ interface Command {
   readonly topic: HelpTopic;
   readonly options: OptionSpec;
   readonly required: readonly string[];
+  /** Names of the command's positional arguments, all required, in order (e.g. a file). */
+  readonly positionals?: readonly string[];
   readonly run: (values: Readonly<Record<string, string>>, context: Context) => Promise<number>;
 }
 
@@ -122,9 +130,26 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       return EXIT.ok;
     },
   },
+  'residents import': {
+    topic: 'residents import',
+    options: { village: { type: 'string' } },
+    required: ['village'],
+    positionals: ['file'],
+    run: async (values, context) =>
+      exitOf(
+        await residentsImport(req(values, 'village'), req(values, 'file'), residents(context)),
+      ),
+  },
+  'residents count': {
+    topic: 'residents count',
+    options: { village: { type: 'string' } },
+    required: ['village'],
+    run: async (values, context) =>
+      exitOf(await residentsCount(req(values, 'village'), residents(context))),
+  },
 };
 
-const GROUPS = new Set(['township', 'village']);
+const GROUPS = new Set(['township', 'village', 'residents']);
 
 export async function runTown(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
   const [group, action, ...rest] = argv;
@@ -151,13 +176,15 @@ export async function runTown(argv: readonly string[], env: Env, io: CliIo): Pro
     return usage(io, 'unknown-command', `${group} ${action}`, `npm run town -- ${group} --help`);
   const helpHint = `npm run town -- ${command.topic} --help`;
 
+  const positionalNames = command.positionals ?? [];
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: [...rest],
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: positionalNames.length > 0,
     }));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -176,6 +203,15 @@ export async function runTown(argv: readonly string[], env: Env, io: CliIo): Pro
   const missing = command.required.filter((name) => strings[name] === undefined);
   if (missing.length > 0)
     return usage(io, 'missing-option', missing.map((name) => `--${name}`).join(', '), helpHint);
+  const extra = positionals.slice(positionalNames.length);
+  if (extra.length > 0) return usage(io, 'unknown-option', extra.join(' '), helpHint);
+  const absent = positionalNames.slice(positionals.length);
+  if (absent.length > 0)
+    return usage(io, 'missing-argument', absent.map((name) => `<${name}>`).join(' '), helpHint);
+  positionalNames.forEach((name, index) => {
+    const value = positionals[index];
+    if (value !== undefined) strings[name] = value;
+  });
 
   try {
     return await command.run(strings, { env, io });
@@ -209,6 +245,18 @@ async function withDatabase<T>({ env }: Context, fn: (db: Database) => Promise<T
       process.removeListener('exit', release);
     }
   }
+}
+
+function residents(context: Context): ResidentsContext {
+  return {
+    stdout: context.io.stdout,
+    stderr: context.io.stderr,
+    withDatabase: (fn) => withDatabase(context, fn),
+  };
+}
+
+function exitOf(outcome: Outcome): number {
+  return outcome === 'ok' ? EXIT.ok : EXIT.failed;
 }
 
 function isHelpFlag(arg: string): boolean {

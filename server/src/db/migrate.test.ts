@@ -38,6 +38,7 @@ describe.each(BACKENDS)('on %s', (kind) => {
         'documents',
         'schema_migrations',
         'store_counter',
+        'township_keys',
         'townships',
         'villages',
       ]);
