@@ -3,7 +3,7 @@
  * internally and turns it into a Result at its boundary (read.ts), so a hostile file
  * never escapes as an exception.
  */
-import { fail, type ErrorCode, type ErrorParams, type Result } from '../errors.ts';
+import { CodedError, type ErrorCode, type ErrorParams } from '../errors.ts';
 
 /**
  * The `xlsx.` codes of ERROR_CODES: not-a-workbook (not a zip, no workbook, unreadable
@@ -13,17 +13,11 @@ import { fail, type ErrorCode, type ErrorParams, type Result } from '../errors.t
  */
 export type XlsxProblem = Extract<ErrorCode, `xlsx.${string}`>;
 
-export class XlsxFailure extends Error {
-  readonly problem: XlsxProblem;
-  readonly params: ErrorParams;
+/** A CodedError narrowed to the workbook codes; the reader turns it into a Result. */
+export class XlsxFailure extends CodedError {
+  declare readonly code: XlsxProblem;
   constructor(problem: XlsxProblem, params: ErrorParams = {}) {
-    super(problem);
+    super(problem, params);
     this.name = 'XlsxFailure';
-    this.problem = problem;
-    this.params = params;
   }
-}
-
-export function problemResult<T>(problem: XlsxProblem, params: ErrorParams = {}): Result<T> {
-  return fail(problem, params);
 }

@@ -19,7 +19,7 @@
  * parsed into a tree), and the sheet's size is capped on the cells that hold text. Any
  * failure is a Result, never a throw.
  */
-import { ok, type Result } from '../errors.ts';
+import { fail, ok, type Result } from '../errors.ts';
 import {
   EXCEL_MAX_COLUMNS,
   EXCEL_MAX_ROWS,
@@ -30,7 +30,7 @@ import {
   unescapeXstring,
   type DateFormatKind,
 } from './cells.ts';
-import { XlsxFailure, problemResult } from './problems.ts';
+import { XlsxFailure } from './problems.ts';
 import { attributeIn, decodeText, scanXml } from './scan.ts';
 import { decodeUtf8 } from './text.ts';
 import { attribute, child, children, parseXml } from './xml.ts';
@@ -76,9 +76,9 @@ export function readXlsxTable(bytes: Uint8Array, options: ReadXlsxOptions = {}):
   try {
     return ok(readTable(bytes, options.sheet, limits));
   } catch (error) {
-    if (error instanceof XlsxFailure) return problemResult(error.problem, error.params);
+    if (error instanceof XlsxFailure) return fail(error.code, error.params);
     // A RangeError from a parser's recursion, an allocation failure: still a bad file.
-    return problemResult('xlsx.not-a-workbook');
+    return fail('xlsx.not-a-workbook');
   }
 }
 
@@ -104,8 +104,8 @@ export function listXlsxSheets(
       })),
     );
   } catch (error) {
-    if (error instanceof XlsxFailure) return problemResult(error.problem, error.params);
-    return problemResult('xlsx.not-a-workbook');
+    if (error instanceof XlsxFailure) return fail(error.code, error.params);
+    return fail('xlsx.not-a-workbook');
   }
 }
 
