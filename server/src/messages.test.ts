@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors.ts';
-import { describeError, registerMessageTemplates } from './messages.ts';
+import { describeError, registerMessageTemplates, valueWords } from './messages.ts';
 
 /**
  * `errors.<code>` entries of an app catalogue, read as text: the server may not import the
  * renderer, but the register's messages must read the same in the app and the CLI.
  */
-function catalogueErrors(file: string): Map<string, string> {
+function catalogueEntries(file: string, group: 'errors' | 'values'): Map<string, string> {
   const text = readFileSync(new URL(`../../renderer/src/i18n/${file}`, import.meta.url), 'utf8');
   const entries = new Map<string, string>();
-  for (const match of text.matchAll(/'errors\.([a-z0-9.-]+)':\s*'((?:[^'\\]|\\.)*)'/g)) {
+  const entry = new RegExp(`'${group}\\.([a-zA-Z0-9.-]+)':\\s*'((?:[^'\\\\]|\\\\.)*)'`, 'g');
+  for (const match of text.matchAll(entry)) {
     entries.set(match[1] ?? '', match[2] ?? '');
   }
   return entries;
@@ -18,8 +19,8 @@ function catalogueErrors(file: string): Map<string, string> {
 
 describe('server messages', () => {
   it('word the register’s codes exactly as the app’s Chinese and English catalogues do', () => {
-    const zh = catalogueErrors('zh-CN.ts');
-    const en = catalogueErrors('en.ts');
+    const zh = catalogueEntries('zh-CN.ts', 'errors');
+    const en = catalogueEntries('en.ts', 'errors');
     const templates = Object.entries(registerMessageTemplates());
 
     expect(templates.length).toBe(
@@ -28,6 +29,16 @@ describe('server messages', () => {
     for (const [code, message] of templates) {
       expect(message.zh, code).toBe(zh.get(code));
       expect(message.en, code).toBe(en.get(code));
+    }
+  });
+
+  it('put codes among the parameters into the same words as the app’s catalogues', () => {
+    const zh = catalogueEntries('zh-CN.ts', 'values');
+    const en = catalogueEntries('en.ts', 'values');
+    expect([...zh.keys()].sort()).toEqual(Object.keys(valueWords()).sort());
+    for (const [value, words] of Object.entries(valueWords())) {
+      expect(words.zh, value).toBe(zh.get(value));
+      expect(words.en, value).toBe(en.get(value));
     }
   });
 

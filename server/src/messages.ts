@@ -384,3 +384,8 @@ export function describeError(code: ErrorCode, params: ErrorParams = {}): Messag
 export function registerMessageTemplates(): Readonly<Record<RegisterCode, Message>> {
   return REGISTER_MESSAGES;
 }
+
+/** The words for parameter values that are codes; the app's catalogues hold them as values.*. */
+export function valueWords(): Readonly<Record<string, Message>> {
+  return VALUE_WORDS;
+}
