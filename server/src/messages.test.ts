@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors.ts';
-import { describeError, registerMessageTemplates, valueWords } from './messages.ts';
+import { describeError, mirroredMessageTemplates, valueWords } from './messages.ts';
 
 /**
  * `errors.<code>` entries of an app catalogue, read as text: the server may not import the
@@ -18,13 +18,13 @@ function catalogueEntries(file: string, group: 'errors' | 'values'): Map<string,
 }
 
 describe('server messages', () => {
-  it('word the register’s codes exactly as the app’s Chinese and English catalogues do', () => {
+  it('word the register’s, accounts’ and sync codes exactly as the app’s Chinese and English catalogues do', () => {
     const zh = catalogueEntries('zh-CN.ts', 'errors');
     const en = catalogueEntries('en.ts', 'errors');
-    const templates = Object.entries(registerMessageTemplates());
+    const templates = Object.entries(mirroredMessageTemplates());
 
     expect(templates.length).toBe(
-      ERROR_CODES.filter((code) => /^(resident|household|import|xlsx)\./.test(code)).length,
+      ERROR_CODES.filter((code) => /^(resident|household|import|xlsx|auth|sync)\./.test(code)).length,
     );
     for (const [code, message] of templates) {
       expect(message.zh, code).toBe(zh.get(code));

@@ -6,6 +6,8 @@
  * (resident, household, import, xlsx), which the town CLI's register import reports.
  */
 import type { ErrorCode, ErrorParams } from '../../shared/errors.ts';
+import { AUTH_MESSAGES, type AuthCode } from './auth/messages.ts';
+import { SYNC_MESSAGES, type SyncCode } from './sync/messages.ts';
 
 type ServerCode = Extract<
   ErrorCode,
@@ -17,6 +19,12 @@ type RegisterCode = Extract<
   ErrorCode,
   `resident.${string}` | `household.${string}` | `import.${string}` | `xlsx.${string}`
 >;
+
+/**
+ * Codes whose sentences the app and the server share word for word: the register's, the
+ * accounts' (auth/messages.ts) and sync's (sync/messages.ts).
+ */
+type MirroredCode = RegisterCode | AuthCode | SyncCode;
 
 export interface Message {
   readonly zh: string;
@@ -142,6 +150,18 @@ const MESSAGES: { readonly [C in ServerCode]: Texts } = {
   'http.internal': () => ({
     zh: '镇服务器内部出错，请稍后再试；如果反复出现，请联系管理员查看服务器日志。',
     en: 'The town server hit an internal error. Try again later; if it keeps happening, ask the administrator to check the server log.',
+  }),
+  'http.https-required': () => ({
+    zh: '镇服务器只接受 HTTPS 连接，请使用以 https:// 开头的地址。',
+    en: 'The town server only accepts HTTPS. Use an address that starts with https://.',
+  }),
+  'http.payload-too-large': (p) => ({
+    zh: `请求内容过大（上限 ${p.get('limit')} 字节），已拒绝。`,
+    en: `The request is too large (limit ${p.get('limit')} bytes) and was refused.`,
+  }),
+  'http.origin-forbidden': (p) => ({
+    zh: `来源「${p.get('origin')}」不允许访问镇服务器。`,
+    en: `Origin "${p.get('origin')}" may not use the town server.`,
   }),
   'cli.file-unreadable': (p) => {
     // The reason arrives as a code ('file-not-found'); say it in words.
@@ -366,23 +386,29 @@ function isServerCode(code: ErrorCode): code is ServerCode {
   return Object.hasOwn(MESSAGES, code);
 }
 
-function isRegisterCode(code: ErrorCode): code is RegisterCode {
-  return Object.hasOwn(REGISTER_MESSAGES, code);
+const MIRRORED_MESSAGES: { readonly [C in MirroredCode]: Message } = {
+  ...REGISTER_MESSAGES,
+  ...AUTH_MESSAGES,
+  ...SYNC_MESSAGES,
+};
+
+function isMirroredCode(code: ErrorCode): code is MirroredCode {
+  return Object.hasOwn(MIRRORED_MESSAGES, code);
 }
 
 /** The Chinese and English message for `code`; codes of other groups get a generic text. */
 export function describeError(code: ErrorCode, params: ErrorParams = {}): Message {
   if (isServerCode(code)) return MESSAGES[code](new Params(params));
-  if (isRegisterCode(code)) {
-    const template = REGISTER_MESSAGES[code];
+  if (isMirroredCode(code)) {
+    const template = MIRRORED_MESSAGES[code];
     return { zh: fill(template.zh, params, 'zh'), en: fill(template.en, params, 'en') };
   }
   return { zh: `操作失败（${code}）。`, en: `The operation failed (${code}).` };
 }
 
-/** The register's message templates (placeholders unfilled), for the catalogue check. */
-export function registerMessageTemplates(): Readonly<Record<RegisterCode, Message>> {
-  return REGISTER_MESSAGES;
+/** The app-mirrored message templates (placeholders unfilled), for the catalogue check. */
+export function mirroredMessageTemplates(): Readonly<Record<MirroredCode, Message>> {
+  return MIRRORED_MESSAGES;
 }
 
 /** The words for parameter values that are codes; the app's catalogues hold them as values.*. */

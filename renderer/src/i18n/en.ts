@@ -1,4 +1,7 @@
 import type { Catalogue } from './catalogue.ts';
+import { accountEn } from './parts/account.ts';
+import { registerEn } from './parts/register.ts';
+import { syncEn } from './parts/sync.ts';
 
 export const en: Catalogue = {
   'app.title': 'Village Credit',
@@ -209,4 +212,62 @@ export const en: Catalogue = {
   'errors.http.not-found': 'That address does not exist.',
   'errors.http.bad-request': 'The request was malformed.',
   'errors.http.internal': 'Server error. Try again later.',
+  'errors.auth.credentials-invalid':
+    'The username or password is wrong. Check them and try again; after several wrong attempts the account is locked for a while.',
+  'errors.auth.rate-limited': 'Too many sign-in attempts. Try again in {retryAfter} seconds.',
+  'errors.auth.locked':
+    'Account “{username}” is locked for a while after several wrong passwords. Try again in {retryAfter} seconds, or ask an administrator to reset the password.',
+  'errors.auth.token-missing': 'Please sign in first.',
+  'errors.auth.token-invalid': 'The sign-in token is not valid. Please sign in again.',
+  'errors.auth.token-expired': 'Your sign-in has expired. Please sign in again.',
+  'errors.auth.session-revoked':
+    'This sign-in was ended or revoked by an administrator. Please sign in again.',
+  'errors.auth.refresh-invalid': 'Your sign-in is no longer valid. Please sign in again.',
+  'errors.auth.user-disabled':
+    'Account “{username}” is disabled. Ask the township administrator if you still need it.',
+  'errors.auth.forbidden': 'Your account’s role does not allow this.',
+  'errors.auth.password-weak':
+    'The password is too weak: use at least {minLength} characters with both letters and digits, not containing the username.',
+  'errors.auth.username-invalid':
+    'Username “{value}” is not allowed: use 3 to 32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter.',
+  'errors.auth.username-exists': 'Username “{username}” is taken. Choose another.',
+  'errors.auth.user-unknown': 'There is no account with username “{username}”.',
+  'errors.auth.role-invalid':
+    'There is no role “{value}”. Roles: township_admin, village_admin, village_clerk, village_reviewer, bank_liaison.',
+  'errors.auth.role-scope-mismatch':
+    'Role {role} needs {option} (village accounts name a village, township and bank accounts a township; give exactly one).',
+  'errors.auth.device-revoked':
+    'This device ({deviceId}) was revoked by the township administrator and can no longer sign in or sync. Contact the township administrator.',
+  'errors.auth.device-other-village':
+    'This device is registered to another village and cannot be used with this account. To reassign it, ask the township administrator to revoke its registration, then sign in again.',
+  'errors.auth.device-unknown': 'There is no device “{deviceId}”.',
+  'errors.auth.server-needed':
+    'This account signs in on this device for the first time, which needs the town server. Connect to the network and try again.',
+  'errors.sync.client-outdated':
+    'Please update the app: its “{collection}” data version {clientVersion} is older than the town server’s {serverVersion}. Sync resumes after the update.',
+  'errors.sync.server-outdated':
+    'The town server is older than this app (“{collection}” data version {serverVersion}, this app {clientVersion}). Ask the township administrator to upgrade it.',
+  'errors.sync.schema-version-missing':
+    'The sync request does not state its data version (header X-Schema-Version). Please update the app.',
+  'errors.sync.row-invalid':
+    'Record “{id}” does not match the data format and was not uploaded: {reason}',
+  'errors.sync.row-forbidden':
+    'Record “{id}” is outside what this account may change (another village’s, or published by the township) and was not uploaded.',
+  'errors.sync.field-immutable':
+    'Field “{field}” of record “{id}” cannot change after creation; this change was not uploaded.',
+  'errors.sync.workflow-backward':
+    '“{field}” of record “{id}” cannot go back from “{from}” to “{to}”; this change was not uploaded.',
+  'errors.sync.batch-too-large': 'At most {max} records can be uploaded at once.',
+  'errors.sync.server-unreachable':
+    'The town server {url} cannot be reached. Your data is kept on this device and uploads once the connection is back.',
+  'errors.sync.server-error': 'The town server failed ({status}). Sync will retry by itself.',
+  'errors.sync.not-signed-in': 'Sign in once while online to sync.',
+  'errors.http.https-required':
+    'The town server only accepts HTTPS. Use an address that starts with https://.',
+  'errors.http.payload-too-large':
+    'The request is too large (limit {limit} bytes); the town server refused it.',
+  'errors.http.origin-forbidden': 'Origin “{origin}” may not use the town server.',
+  ...accountEn,
+  ...syncEn,
+  ...registerEn,
 };

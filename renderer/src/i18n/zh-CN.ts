@@ -3,6 +3,10 @@
  * (its type is derived from this file). Parameters are written {name}; never build a
  * sentence from fragments.
  */
+import { accountZhCN } from './parts/account.ts';
+import { registerZhCN } from './parts/register.ts';
+import { syncZhCN } from './parts/sync.ts';
+
 export const zhCN = {
   'app.title': '乡村信用积分',
   'app.subtitle': '村民信用档案与积分管理',
@@ -182,4 +186,55 @@ export const zhCN = {
   'errors.http.not-found': '请求的地址不存在。',
   'errors.http.bad-request': '请求格式不正确。',
   'errors.http.internal': '服务器内部错误，请稍后重试。',
+  'errors.auth.credentials-invalid':
+    '用户名或密码不正确。请核对后重试；连续输错多次，账号会被暂时锁定。',
+  'errors.auth.rate-limited': '登录尝试过于频繁，请 {retryAfter} 秒后再试。',
+  'errors.auth.locked':
+    '账号「{username}」因多次密码错误被暂时锁定，请 {retryAfter} 秒后再试，或请管理员重设密码。',
+  'errors.auth.token-missing': '请先登录。',
+  'errors.auth.token-invalid': '登录凭证无效，请重新登录。',
+  'errors.auth.token-expired': '登录已过期，请重新登录。',
+  'errors.auth.session-revoked': '这次登录已退出或已被管理员撤销，请重新登录。',
+  'errors.auth.refresh-invalid': '登录已失效，请重新登录。',
+  'errors.auth.user-disabled': '账号「{username}」已停用。如需继续使用，请联系乡镇管理员。',
+  'errors.auth.forbidden': '当前账号的角色无权进行此操作。',
+  'errors.auth.password-weak':
+    '密码太简单：至少 {minLength} 位，须同时含有字母和数字，且不能包含用户名。',
+  'errors.auth.username-invalid':
+    '用户名「{value}」不可用：应为 3 至 32 位小写字母、数字、点、下划线或连字符，并以字母开头。',
+  'errors.auth.username-exists': '用户名「{username}」已被使用，请换一个。',
+  'errors.auth.user-unknown': '没有用户名为「{username}」的账号。',
+  'errors.auth.role-invalid':
+    '角色「{value}」不存在。可用的角色：township_admin（乡镇管理员）、village_admin（村管理员）、village_clerk（村录入员）、village_reviewer（村审核员）、bank_liaison（银行联络员）。',
+  'errors.auth.role-scope-mismatch':
+    '角色 {role} 须用 {option} 指定所属范围（村账号指定村，乡镇和银行账号指定乡镇，只能指定一个）。',
+  'errors.auth.device-revoked':
+    '本机（设备 {deviceId}）已被乡镇管理员停用，不能再登录或同步。请联系乡镇管理员。',
+  'errors.auth.device-other-village':
+    '本机已登记在另一个村，不能用本村以外的账号登录。如需改用，请乡镇管理员停用本机的登记后重新登录。',
+  'errors.auth.device-unknown': '没有编号为「{deviceId}」的设备。',
+  'errors.auth.server-needed': '此账号第一次在本机登录，需要连接乡镇服务器。请联网后重试。',
+  'errors.sync.client-outdated':
+    '请更新软件：本机「{collection}」的数据版本 {clientVersion} 低于乡镇服务器的 {serverVersion}，更新后才能同步。',
+  'errors.sync.server-outdated':
+    '乡镇服务器的版本较旧（「{collection}」数据版本 {serverVersion}，本机 {clientVersion}）。请联系乡镇管理员升级服务器。',
+  'errors.sync.schema-version-missing':
+    '同步请求缺少数据版本号（请求头 X-Schema-Version），请更新软件。',
+  'errors.sync.row-invalid': '记录「{id}」不符合数据格式，未上传：{reason}',
+  'errors.sync.row-forbidden':
+    '记录「{id}」不在本账号可修改的范围内（属于其他村，或是乡镇发布的内容），未上传。',
+  'errors.sync.field-immutable': '记录「{id}」的「{field}」在创建后不能修改，本次修改未上传。',
+  'errors.sync.workflow-backward':
+    '记录「{id}」的「{field}」不能从「{from}」退回「{to}」，本次修改未上传。',
+  'errors.sync.batch-too-large': '一次最多上传 {max} 条记录。',
+  'errors.sync.server-unreachable':
+    '无法连接乡镇服务器 {url}。数据已保存在本机，联网后会自动上传。',
+  'errors.sync.server-error': '乡镇服务器出错（{status}），稍后会自动重试。',
+  'errors.sync.not-signed-in': '需要联网登录一次才能同步。',
+  'errors.http.https-required': '乡镇服务器只接受 HTTPS 连接，请使用以 https:// 开头的地址。',
+  'errors.http.payload-too-large': '请求内容过大（上限 {limit} 字节），已被乡镇服务器拒绝。',
+  'errors.http.origin-forbidden': '来源「{origin}」不允许访问乡镇服务器。',
+  ...accountZhCN,
+  ...syncZhCN,
+  ...registerZhCN,
 } as const;
