@@ -135,6 +135,12 @@ export default tseslint.config(
     rules: restrict(boundaries.server),
   },
   {
+    // Integration tests of the app's sync client start a real town server in-process.
+    files: ['renderer/src/**/*.integration.test.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

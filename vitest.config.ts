@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test tiers. Unit: shared (pure domain), main (electron mocked), renderer (jsdom).
- * Integration: server (real PostgreSQL cluster and PGlite), tooling (lint boundaries,
- * packaging). End-to-end tests run under Playwright (playwright.config.ts).
+ * Integration: server (real PostgreSQL cluster and PGlite), renderer-integration (the
+ * app's sync client against a real town server), tooling (lint boundaries, packaging). End-to-end tests run under Playwright (playwright.config.ts).
  */
 export default defineConfig({
   test: {
@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           include: ['renderer/src/**/*.test.{ts,tsx}'],
+          exclude: ['renderer/src/**/*.integration.test.ts'],
           environment: 'jsdom',
           setupFiles: ['renderer/src/test/setup.ts'],
         },
@@ -28,6 +29,18 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One throwaway PostgreSQL cluster and PGlite instances are heavy: run files in sequence.
+          fileParallelism: false,
+        },
+      },
+      {
+        // The app's sync client against a real town server in the same process (RxDB on
+        // its memory storage stands in for IndexedDB, which the end-to-end tests cover).
+        test: {
+          name: 'renderer-integration',
+          include: ['renderer/src/**/*.integration.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -10,7 +10,9 @@ import {
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { ResidentsPage } from '../features/residents/ResidentsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { SyncPage } from '../features/sync/SyncPage.tsx';
 import { useI18n } from '../i18n/I18nContext.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { ModuleNotBuilt } from './ModuleNotBuilt.tsx';
@@ -30,6 +32,8 @@ const ICONS: { readonly [M in ModuleId]: ReactNode } = {
 
 function ModulePage({ id }: { readonly id: ModuleId }) {
   if (id === 'settings') return <SettingsPage />;
+  if (id === 'residents') return <ResidentsPage />;
+  if (id === 'sync') return <SyncPage />;
   const plan = MODULE_PLAN[id];
   return plan === undefined ? null : <ModuleNotBuilt titleKey={MODULE_TITLE[id]} planKey={plan} />;
 }
