@@ -100,6 +100,8 @@ export const ERROR_CODES = [
   'auth.device-other-village',
   'auth.device-unknown',
   'auth.server-needed',
+  'auth.password-mismatch',
+  'auth.server-unreachable',
   // Sync (town server endpoints, and the app's sync client)
   'sync.client-outdated',
   'sync.server-outdated',

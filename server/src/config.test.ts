@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CodedError } from '../../shared/errors.ts';
-import { defaultDataDir, readServerConfig, readStorageConfig } from './config.ts';
+import {
+  defaultDataDir,
+  readSecurityConfig,
+  readServerConfig,
+  readStorageConfig,
+} from './config.ts';
 
 const linux = { platform: 'linux' as const, home: '/home/li' };
 
@@ -21,6 +26,12 @@ describe('server configuration', () => {
       host: '127.0.0.1',
       logLevel: 'info',
       storage: { kind: 'pglite', dataDir: '/home/li/.local/share/village-credit-town' },
+      security: {
+        production: false,
+        allowHttp: false,
+        allowedOrigins: [],
+        trustProxy: false,
+      },
     });
   });
 
@@ -71,5 +82,46 @@ describe('server configuration', () => {
     const url = errorOf(() => readServerConfig({ DATABASE_URL: 'mysql://x' }, linux));
     expect(url.code).toBe('cli.env-invalid');
     expect(url.params).toMatchObject({ name: 'DATABASE_URL' });
+  });
+
+  it('runs in production mode when NODE_ENV=production or TOWN_MODE=production, unless TOWN_MODE says otherwise', () => {
+    expect(readSecurityConfig({ NODE_ENV: 'production' }).production).toBe(true);
+    expect(readSecurityConfig({ TOWN_MODE: 'Production' }).production).toBe(true);
+    expect(
+      readSecurityConfig({ NODE_ENV: 'production', TOWN_MODE: 'development' }).production,
+    ).toBe(false);
+    expect(readSecurityConfig({ NODE_ENV: 'test' }).production).toBe(false);
+    expect(readSecurityConfig({ TOWN_ALLOW_HTTP: '1' }).allowHttp).toBe(true);
+    expect(readSecurityConfig({ TOWN_ALLOW_HTTP: 'false' }).allowHttp).toBe(false);
+  });
+
+  it('reads the allowed origins and the trusted proxy', () => {
+    expect(
+      readSecurityConfig({
+        TOWN_ALLOWED_ORIGINS: 'http://127.0.0.1:5173, https://credit.example.cn/',
+        TOWN_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8, ::1',
+      }),
+    ).toMatchObject({
+      allowedOrigins: ['http://127.0.0.1:5173', 'https://credit.example.cn'],
+      trustProxy: ['127.0.0.1', '10.0.0.0/8', '::1'],
+    });
+    expect(readSecurityConfig({ TOWN_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  });
+
+  it('refuses a bad TOWN_MODE, TOWN_ALLOW_HTTP, origin or proxy address and names the variable', () => {
+    const bad: [Record<string, string>, string, string][] = [
+      [{ TOWN_MODE: 'prod' }, 'TOWN_MODE', 'prod'],
+      [{ TOWN_ALLOW_HTTP: 'yes' }, 'TOWN_ALLOW_HTTP', 'yes'],
+      [{ TOWN_ALLOWED_ORIGINS: '*' }, 'TOWN_ALLOWED_ORIGINS', '*'],
+      [{ TOWN_ALLOWED_ORIGINS: 'http://a.cn/app' }, 'TOWN_ALLOWED_ORIGINS', 'http://a.cn/app'],
+      [{ TOWN_ALLOWED_ORIGINS: '127.0.0.1:5173' }, 'TOWN_ALLOWED_ORIGINS', '127.0.0.1:5173'],
+      [{ TOWN_TRUST_PROXY: 'proxy.local' }, 'TOWN_TRUST_PROXY', 'proxy.local'],
+      [{ TOWN_TRUST_PROXY: '10.0.0.0/33' }, 'TOWN_TRUST_PROXY', '10.0.0.0/33'],
+    ];
+    for (const [env, name, value] of bad) {
+      const error = errorOf(() => readServerConfig(env, linux));
+      expect(error.code, name).toBe('cli.env-invalid');
+      expect(error.params, name).toMatchObject({ name, value });
+    }
   });
 });

@@ -11,11 +11,28 @@
  * - HOST          Address to listen on, default 127.0.0.1 (this machine only). A township
  *                 server that its villages reach over the network sets HOST=0.0.0.0.
  * - LOG_LEVEL     fatal | error | warn | info | debug | trace | silent, default info.
+ *
+ * HTTP security (server only; see http/security.ts and the README's TLS section):
+ * - TOWN_MODE             production | development. Default production when
+ *                         NODE_ENV=production, else development. In production every
+ *                         request except /healthz must arrive over HTTPS — normally through
+ *                         a TLS reverse proxy (nginx, Caddy) with TOWN_TRUST_PROXY set.
+ * - TOWN_ALLOW_HTTP       1 lets production mode serve plain HTTP (a closed network where
+ *                         TLS is impossible, at the operator's risk). Default 0.
+ * - TOWN_TRUST_PROXY      Whose X-Forwarded-For/-Proto to believe: false (default), true
+ *                         (any peer: only when nothing but the proxy can reach the server),
+ *                         or comma-separated addresses/CIDRs of the proxy, e.g. 127.0.0.1.
+ * - TOWN_ALLOWED_ORIGINS  Comma-separated browser origins allowed besides the desktop app's
+ *                         app://village-credit, e.g. https://credit.example.cn for a web shell
+ *                         the township serves. Development mode also allows npm run web's
+ *                         default http://127.0.0.1:5173 and http://localhost:5173.
  */
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve, win32 } from 'node:path';
 import { CodedError } from '../../shared/errors.ts';
 import type { StorageConfig } from './db/database.ts';
+import { parseAllowedOrigins, type SecurityOptions } from './http/security.ts';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -30,6 +47,7 @@ export interface ServerConfig {
   readonly host: string;
   readonly logLevel: LogLevel;
   readonly storage: StorageConfig;
+  readonly security: SecurityOptions;
 }
 
 export interface Platform {
@@ -63,6 +81,34 @@ export function readServerConfig(env: Env, host: Platform = HOST_PLATFORM): Serv
     host: nonEmpty(env['HOST']) ?? DEFAULT_HOST,
     logLevel: readLogLevel(env['LOG_LEVEL']),
     storage: readStorageConfig(env, host),
+    security: readSecurityConfig(env),
+  };
+}
+
+/** TOWN_MODE, TOWN_ALLOW_HTTP, TOWN_TRUST_PROXY, TOWN_ALLOWED_ORIGINS (see the header). */
+export function readSecurityConfig(env: Env): SecurityOptions {
+  const mode = nonEmpty(env['TOWN_MODE'])?.toLowerCase();
+  if (mode !== undefined && mode !== 'production' && mode !== 'development') {
+    throw new CodedError('cli.env-invalid', {
+      name: 'TOWN_MODE',
+      value: mode,
+      expected: 'production | development',
+    });
+  }
+  const origins = parseAllowedOrigins(env['TOWN_ALLOWED_ORIGINS'] ?? '');
+  if (!origins.ok) {
+    throw new CodedError('cli.env-invalid', {
+      name: 'TOWN_ALLOWED_ORIGINS',
+      value: origins.bad,
+      expected: 'http(s)://host[:port], …',
+    });
+  }
+  return {
+    production:
+      (mode ?? (env['NODE_ENV'] === 'production' ? 'production' : 'development')) === 'production',
+    allowHttp: readFlag(env, 'TOWN_ALLOW_HTTP'),
+    allowedOrigins: origins.origins,
+    trustProxy: readTrustProxy(env['TOWN_TRUST_PROXY']),
   };
 }
 
@@ -99,6 +145,37 @@ function readLogLevel(value: string | undefined): LogLevel {
     });
   }
   return level;
+}
+
+function readFlag(env: Env, name: string): boolean {
+  const text = nonEmpty(env[name])?.toLowerCase();
+  if (text === undefined || text === '0' || text === 'false') return false;
+  if (text === '1' || text === 'true') return true;
+  throw new CodedError('cli.env-invalid', { name, value: text, expected: '0 | 1' });
+}
+
+function readTrustProxy(value: string | undefined): boolean | string[] {
+  const text = nonEmpty(value);
+  if (text === undefined || text.toLowerCase() === 'false') return false;
+  if (text.toLowerCase() === 'true') return true;
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk =
+      bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new CodedError('cli.env-invalid', {
+        name: 'TOWN_TRUST_PROXY',
+        value: entry,
+        expected: 'true | false | addresses or CIDRs of the reverse proxy, e.g. 127.0.0.1',
+      });
+    }
+  }
+  return entries;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

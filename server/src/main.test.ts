@@ -115,6 +115,17 @@ describe('npm run server on the embedded PGlite database', () => {
     expect(readdirSync(dataDir)).toEqual([LOCK_FILE_NAME]);
   });
 
+  it('refuses a malformed security setting with a message naming it', async () => {
+    const result = await runServerToExit({
+      TOWN_DATA_DIR: dataDir,
+      TOWN_ALLOWED_ORIGINS: 'http://127.0.0.1:5173, *',
+    });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('环境变量 TOWN_ALLOWED_ORIGINS 的值「*」无效');
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
   it('refuses a malformed PORT with a message naming it', async () => {
     const result = await runServerToExit({ TOWN_DATA_DIR: dataDir, PORT: '80x' });
 
@@ -199,6 +210,37 @@ describe('npm run server on PostgreSQL (DATABASE_URL)', () => {
     const rows = await client.query('SELECT count(*)::int AS n FROM schema_migrations');
     await client.end();
     expect(rows.rows[0]).toEqual({ n: (await loadMigrations()).length + 1 });
+  });
+
+  it('refuses plain HTTP in production mode except /healthz, and believes only its trusted proxy', async () => {
+    const port = await freePort();
+    const server = await startServer({
+      DATABASE_URL: await databaseUrl(),
+      PORT: String(port),
+      TOWN_MODE: 'production',
+      TOWN_TRUST_PROXY: '127.0.0.1',
+    });
+    const signIn = (headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ username: 'nobody', password: 'Wrong2026pass' }),
+      });
+
+    expect(await health(port)).toEqual({ status: 200, body: { status: 'ok' } });
+    const plain = await signIn({});
+    expect(plain.status).toBe(403);
+    expect(((await plain.json()) as { error: { code: string } }).error.code).toBe(
+      'http.https-required',
+    );
+    const proxied = await signIn({ 'x-forwarded-proto': 'https' });
+    expect(proxied.status).toBe(401);
+    expect(proxied.headers.get('strict-transport-security')).toBe('max-age=31536000');
+    const started = server.logs.find((entry) =>
+      String(entry['msg']).startsWith('town server listening'),
+    );
+    expect(started).toMatchObject({ mode: 'production' });
+    expect((await server.stop()).code).toBe(0);
   });
 
   it('says which database it cannot reach', async () => {

@@ -5,7 +5,7 @@
  */
 import { pino } from 'pino';
 import { CodedError } from '../../shared/errors.ts';
-import { readServerConfig } from './config.ts';
+import { readServerConfig, type ServerConfig } from './config.ts';
 import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.ts';
 import { openDatabase, reasonOf, type Database } from './db/database.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
@@ -44,16 +44,18 @@ async function main(): Promise<void> {
     const { applied } = await migrate(db, await loadMigrations());
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
-    const app = buildApp({ db, logger });
+    const app = buildApp({ db, logger, security: config.security });
     await app.listen({ port: config.port, host: config.host });
     logger.info(
       {
         url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
         storage: config.storage.kind,
         data: db.description,
+        mode: config.security.production ? 'production' : 'development',
       },
       `town server listening on ${config.host}:${config.port}, data in ${db.description}`,
     );
+    warnAboutPlainHttp(logger, config);
 
     let stopping = false;
     const stop = (signal: NodeJS.Signals): void => {
@@ -93,6 +95,30 @@ async function main(): Promise<void> {
       process.exit(EXIT_FAILURE);
     }
     exitWith(error, code === 'store.data-dir-locked' ? EXIT_LOCKED : EXIT_FAILURE);
+  }
+}
+
+/**
+ * Passwords and tokens cross the network in clear over plain HTTP. Say so when the server
+ * accepts it from beyond this machine.
+ */
+function warnAboutPlainHttp(
+  logger: { warn: (object: object, message: string) => void },
+  config: ServerConfig,
+): void {
+  const { production, allowHttp } = config.security;
+  const loopback =
+    config.host === '127.0.0.1' || config.host === '::1' || config.host === 'localhost';
+  if (!production && !loopback) {
+    logger.warn(
+      { host: config.host, mode: 'development' },
+      'development mode on a network address: plain HTTP is accepted, so passwords and tokens travel unencrypted. Set TOWN_MODE=production behind a TLS reverse proxy (see README).',
+    );
+  } else if (production && allowHttp) {
+    logger.warn(
+      { mode: 'production' },
+      'TOWN_ALLOW_HTTP=1: plain HTTP is accepted in production mode, so passwords and tokens travel unencrypted',
+    );
   }
 }
 

@@ -15,7 +15,18 @@ export interface Finished {
 }
 
 /** The environment of this process without the variables the server and CLI read. */
-const SERVER_VARIABLES = new Set(['DATABASE_URL', 'TOWN_DATA_DIR', 'PORT', 'HOST', 'LOG_LEVEL']);
+const SERVER_VARIABLES = new Set([
+  'DATABASE_URL',
+  'TOWN_DATA_DIR',
+  'PORT',
+  'HOST',
+  'LOG_LEVEL',
+  'TOWN_MODE',
+  'TOWN_ALLOW_HTTP',
+  'TOWN_TRUST_PROXY',
+  'TOWN_ALLOWED_ORIGINS',
+  'NODE_ENV',
+]);
 
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(([name]) => !SERVER_VARIABLES.has(name));

@@ -21,12 +21,16 @@ describe('message catalogues', () => {
       expect(zhCN[key].trim(), key).not.toBe('');
       expect(en[key].trim(), key).not.toBe('');
     }
-    // Product names and the English language label are the only Latin text allowed in zh-CN.
+    // Product names, the English language label, protocol names and the identifiers people
+    // type (role names, a header name) are the only Latin text allowed in zh-CN.
     const latinWords = keys.filter(
       (k) =>
         k !== 'language.en' &&
         /[A-Za-z]{4,}/.test(
-          zhCN[k].replace(/\{[a-zA-Z]+\}|Excel|WPS|xlsx|xls|IndexedDB|PDF|A4/g, ''),
+          zhCN[k].replace(
+            /\{[a-zA-Z]+\}|Excel|WPS|xlsx|xls|IndexedDB|PDF|A4|https?|HTTPS|X-Schema-Version|[a-z]+_[a-z_]+/g,
+            '',
+          ),
         ),
     );
     expect(latinWords).toEqual([]);

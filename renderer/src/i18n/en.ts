@@ -243,6 +243,9 @@ export const en: Catalogue = {
   'errors.auth.device-unknown': 'There is no device “{deviceId}”.',
   'errors.auth.server-needed':
     'This account signs in on this device for the first time, which needs the town server. Connect to the network and try again.',
+  'errors.auth.password-mismatch': 'The two passwords do not match. Enter them again.',
+  'errors.auth.server-unreachable':
+    'The town server {url} cannot be reached, so you cannot sign in. Check the network and the server address, then try again.',
   'errors.sync.client-outdated':
     'Please update the app: its “{collection}” data version {clientVersion} is older than the town server’s {serverVersion}. Sync resumes after the update.',
   'errors.sync.server-outdated':

@@ -214,6 +214,9 @@ export const zhCN = {
     '本机已登记在另一个村，不能用本村以外的账号登录。如需改用，请乡镇管理员停用本机的登记后重新登录。',
   'errors.auth.device-unknown': '没有编号为「{deviceId}」的设备。',
   'errors.auth.server-needed': '此账号第一次在本机登录，需要连接乡镇服务器。请联网后重试。',
+  'errors.auth.password-mismatch': '两次输入的密码不一致，请重新输入。',
+  'errors.auth.server-unreachable':
+    '无法连接乡镇服务器 {url}，不能登录。请检查网络和服务器地址后重试。',
   'errors.sync.client-outdated':
     '请更新软件：本机「{collection}」的数据版本 {clientVersion} 低于乡镇服务器的 {serverVersion}，更新后才能同步。',
   'errors.sync.server-outdated':

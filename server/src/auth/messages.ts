@@ -90,4 +90,12 @@ export const AUTH_MESSAGES: { readonly [C in AuthCode]: Message } = {
     zh: '此账号第一次在本机登录，需要连接乡镇服务器。请联网后重试。',
     en: 'This account signs in on this device for the first time, which needs the town server. Connect to the network and try again.',
   },
+  'auth.password-mismatch': {
+    zh: '两次输入的密码不一致，请重新输入。',
+    en: 'The two passwords do not match. Enter them again.',
+  },
+  'auth.server-unreachable': {
+    zh: '无法连接乡镇服务器 {url}，不能登录。请检查网络和服务器地址后重试。',
+    en: 'The town server {url} cannot be reached, so you cannot sign in. Check the network and the server address, then try again.',
+  },
 };

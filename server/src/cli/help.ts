@@ -10,7 +10,16 @@ export type HelpTopic =
   | 'village list'
   | 'residents'
   | 'residents import'
-  | 'residents count';
+  | 'residents count'
+  | 'user'
+  | 'user add'
+  | 'user passwd'
+  | 'user disable'
+  | 'user list'
+  | 'device'
+  | 'device list'
+  | 'device revoke'
+  | 'login';
 
 const STORAGE_ZH = `数据位置：设置了 DATABASE_URL 时使用该 PostgreSQL 数据库（可与服务器同时使用）；
 否则使用 TOWN_DATA_DIR 目录中的内置数据库（默认在用户数据目录下的 village-credit-town），
@@ -21,6 +30,28 @@ otherwise the embedded database in TOWN_DATA_DIR (default: village-credit-town i
 data folder), which only one process can use: stop the server before running a command.`;
 
 const EXIT_ZH = '退出码：0 成功；1 输入被拒绝或操作失败；2 用法错误；3 数据目录正被镇服务器使用。';
+
+const ROLES_ZH = `角色（--role）：
+  township_admin     乡镇管理员（--township）：管理本乡镇各村，可在本乡镇任一设备登录
+  village_admin      村管理员（--village）
+  village_clerk      村录入员（--village）：录入村民档案和积分记录
+  village_reviewer   村审核员（--village）：审核他人录入的记录
+  bank_liaison       银行联络员（--township）：查看信贷推荐，不接触身份证号`;
+
+const ROLES_EN = `Roles (--role):
+  township_admin     township administrator (--township): runs the township's villages
+  village_admin      village administrator (--village)
+  village_clerk      village clerk (--village): records residents and entries
+  village_reviewer   village reviewer (--village): reviews entries made by others
+  bank_liaison       bank liaison (--township): sees loan referrals, never ID numbers`;
+
+const PASSWORD_ZH = `密码：在终端中会提示输入两次（不显示）；脚本中用 --password-stdin 从标准输入读取一行，
+例如 printf '%s\\n' "$PW" | npm run town -- …。不要把密码写在命令行参数里。
+密码至少 10 位，须同时含有字母和数字，且不能包含用户名。`;
+
+const PASSWORD_EN = `Password: typed twice at a terminal (not shown); in scripts, --password-stdin reads one line
+from standard input, e.g. printf '%s\\n' "$PW" | npm run town -- …. Never put a password in an argument.
+At least 10 characters with letters and digits, not containing the username.`;
 const EXIT_EN =
   'Exit codes: 0 success; 1 input rejected or failure; 2 usage error; 3 data directory in use by the town server.';
 
@@ -37,6 +68,14 @@ const TEXTS: { readonly [T in HelpTopic]: { readonly zh: string; readonly en: st
   village list [--township <9位代码>]                            列出村
   residents import --village <12位代码> <文件.xlsx>              从村民花名册导入村民和户
   residents count --village <12位代码>                           统计村民人数
+  user add --username <用户名> --role <角色> (--village <12位代码> | --township <9位代码>)
+                                                                 添加工作人员账号
+  user passwd --username <用户名>                                重设密码（结束其全部登录）
+  user disable --username <用户名>                               停用账号（结束其全部登录）
+  user list [--township <9位代码>] [--village <12位代码>]         列出账号
+  device list [--township <9位代码>] [--village <12位代码>]       列出已登记的设备
+  device revoke --device <设备编号>                              停用设备（结束其全部登录）
+  login --server <地址> --username <用户名>                      登录镇服务器，检查账号能否使用
 
 代码是国家统计局的统计用区划代码：乡镇 9 位，村 12 位（前 9 位为所属乡镇代码）。
 每个命令都可加 --help 查看说明，例如 npm run town -- village add --help。
@@ -54,6 +93,14 @@ Commands:
   village list [--township <9 digits>]                              list villages
   residents import --village <12 digits> <file.xlsx>                import a village's register
   residents count --village <12 digits>                             count a village's residents
+  user add --username <name> --role <role> (--village <12 digits> | --township <9 digits>)
+                                                                    add a staff account
+  user passwd --username <name>                                     reset a password (ends its sign-ins)
+  user disable --username <name>                                    disable an account (ends its sign-ins)
+  user list [--township <9 digits>] [--village <12 digits>]         list accounts
+  device list [--township <9 digits>] [--village <12 digits>]       list registered devices
+  device revoke --device <id>                                       revoke a device (ends its sign-ins)
+  login --server <url> --username <name>                            sign in to a town server to check an account
 
 Codes are the national statistical division codes: 9 digits for a township, 12 for a
 village (whose first 9 digits are its township's code).
@@ -198,6 +245,179 @@ and how many are registered, moved out and deceased.
   --village   the village's 12-digit division code
 
 ${STORAGE_EN}`,
+  },
+  user: {
+    zh: `用法：npm run town -- user <add|passwd|disable|list> [选项]
+
+  user add --username <用户名> --role <角色> (--village <12位代码> | --township <9位代码>)
+           [--display-name <姓名>] [--password-stdin]        添加账号
+  user passwd --username <用户名> [--password-stdin]          重设密码
+  user disable --username <用户名>                            停用账号
+  user list [--township <9位代码>] [--village <12位代码>]     列出账号`,
+    en: `Usage: npm run town -- user <add|passwd|disable|list> [options]
+
+  user add --username <name> --role <role> (--village <12 digits> | --township <9 digits>)
+           [--display-name <name>] [--password-stdin]          add an account
+  user passwd --username <name> [--password-stdin]             reset a password
+  user disable --username <name>                               disable an account
+  user list [--township <9 digits>] [--village <12 digits>]    list accounts`,
+  },
+  'user add': {
+    zh: `用法：npm run town -- user add --username <用户名> --role <角色> (--village <12位代码> | --township <9位代码>) [--display-name <姓名>] [--password-stdin]
+
+添加一个工作人员账号。村级角色用 --village 指定所属的村，乡镇管理员和银行联络员用 --township
+指定所属乡镇；该村或乡镇须已添加。
+  --username       登录用的用户名：3 至 32 位小写字母、数字、点、下划线或连字符，以字母开头
+  --role           角色，见下
+  --village        村的 12 位统计用区划代码（村级角色）
+  --township       乡镇的 9 位统计用区划代码（乡镇管理员、银行联络员）
+  --display-name   显示的姓名，默认与用户名相同
+  --password-stdin 从标准输入读取密码
+
+${ROLES_ZH}
+
+${PASSWORD_ZH}
+
+例：npm run town -- user add --username wang.li --role village_clerk --village 320321100201 --display-name 王丽
+
+${STORAGE_ZH}
+${EXIT_ZH}`,
+    en: `Usage: npm run town -- user add --username <name> --role <role> (--village <12 digits> | --township <9 digits>) [--display-name <name>] [--password-stdin]
+
+Adds a staff account. Village roles name their village with --village; the township
+administrator and the bank liaison name their township with --township. The place must exist.
+  --username       the sign-in name: 3 to 32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter
+  --role           the role, see below
+  --village        the village's 12-digit division code (village roles)
+  --township       the township's 9-digit division code (township_admin, bank_liaison)
+  --display-name   the name shown, default the username
+  --password-stdin read the password from standard input
+
+${ROLES_EN}
+
+${PASSWORD_EN}
+
+Example: npm run town -- user add --username wang.li --role village_clerk --village 320321100201 --display-name 王丽
+
+${STORAGE_EN}
+${EXIT_EN}`,
+  },
+  'user passwd': {
+    zh: `用法：npm run town -- user passwd --username <用户名> [--password-stdin]
+
+为账号设置新密码。该账号在所有设备上的登录随即结束（需用新密码重新登录），因多次输错而被锁定的账号也随即解锁。
+
+${PASSWORD_ZH}
+
+${STORAGE_ZH}
+${EXIT_ZH}`,
+    en: `Usage: npm run town -- user passwd --username <name> [--password-stdin]
+
+Sets a new password. The account's sign-ins on every device end at once (sign in again with the
+new password), and a lockout after wrong passwords is lifted.
+
+${PASSWORD_EN}
+
+${STORAGE_EN}
+${EXIT_EN}`,
+  },
+  'user disable': {
+    zh: `用法：npm run town -- user disable --username <用户名>
+
+停用账号：它在所有设备上的登录随即结束，之后不能再登录或同步。它录入的记录保留不变。
+
+${STORAGE_ZH}
+${EXIT_ZH}`,
+    en: `Usage: npm run town -- user disable --username <name>
+
+Disables an account: its sign-ins end at once and it can no longer sign in or sync. The records
+it made stay.
+
+${STORAGE_EN}
+${EXIT_EN}`,
+  },
+  'user list': {
+    zh: `用法：npm run town -- user list [--township <9位代码>] [--village <12位代码>]
+
+列出账号（用户名、姓名、角色、所属村或乡镇、状态、有效登录数、创建时间）。加 --township 列出该乡镇及其各村的账号，
+加 --village 只列出该村的账号。
+
+${STORAGE_ZH}`,
+    en: `Usage: npm run town -- user list [--township <9 digits>] [--village <12 digits>]
+
+Lists accounts (username, name, role, village or township, status, live sign-ins, created).
+--township lists the township's accounts and its villages'; --village only that village's.
+
+${STORAGE_EN}`,
+  },
+  device: {
+    zh: `用法：npm run town -- device <list|revoke> [选项]
+
+  device list [--township <9位代码>] [--village <12位代码>]   列出已登记的设备
+  device revoke --device <设备编号>                          停用设备`,
+    en: `Usage: npm run town -- device <list|revoke> [options]
+
+  device list [--township <9 digits>] [--village <12 digits>]   list registered devices
+  device revoke --device <id>                                   revoke a device`,
+  },
+  'device list': {
+    zh: `用法：npm run town -- device list [--township <9位代码>] [--village <12位代码>]
+
+列出已登记的设备：设备编号、名称、所属村或乡镇、登记人、登记时间、最近登录（时间和账号）、状态。
+设备在第一次联网登录时自动登记，并归属登录账号所在的村（乡镇账号登记的设备归属乡镇）；
+之后只有该村的账号（以及本乡镇的乡镇管理员）能在这台设备上登录。
+
+${STORAGE_ZH}`,
+    en: `Usage: npm run town -- device list [--township <9 digits>] [--village <12 digits>]
+
+Lists registered devices: id, name, village or township, registered by, registered at, last
+sign-in (time and account), status. A device registers at its first sign-in online and belongs
+to the signing-in account's village (a township account's device belongs to the township); from
+then on only that village's accounts (and the township's administrator) can sign in on it.
+
+${STORAGE_EN}`,
+  },
+  'device revoke': {
+    zh: `用法：npm run town -- device revoke --device <设备编号>
+
+停用一台设备（例如遗失或更换的电脑）：它上面的所有登录随即结束，之后不能再登录或同步。
+已同步到镇服务器的记录保留不变。设备编号见 device list。
+
+${STORAGE_ZH}
+${EXIT_ZH}`,
+    en: `Usage: npm run town -- device revoke --device <id>
+
+Revokes a device (a lost or replaced computer): its sign-ins end at once and it can no longer
+sign in or sync. What it synced stays. Device ids are in device list.
+
+${STORAGE_EN}
+${EXIT_EN}`,
+  },
+  login: {
+    zh: `用法：npm run town -- login --server <地址> --username <用户名> [--device <设备编号>] [--password-stdin]
+
+像软件一样登录一台镇服务器，检查账号能否使用：显示登录的是谁、角色、所属范围和令牌有效期，然后立即退出登录。
+令牌不会显示，也不会保存。第一次登录会登记一台名为「town CLI」的设备（归属该账号的村或乡镇），
+并显示其编号；之后加 --device <设备编号> 可沿用它。
+  --server     镇服务器地址，如 https://credit.example.cn 或 http://127.0.0.1:8787
+  --username   用户名
+  --device     沿用已登记的设备
+  --password-stdin  从标准输入读取密码（否则在终端中提示输入，不显示）
+
+不需要数据库：只通过网络连接服务器。登录失败时显示服务器给出的原因，退出码为 1。`,
+    en: `Usage: npm run town -- login --server <url> --username <name> [--device <id>] [--password-stdin]
+
+Signs in to a town server the way the app does, to check an account: shows who is signed in,
+the role, the scope and the token expiry, then signs out at once. Tokens are neither shown nor
+kept. The first sign-in registers a device named "town CLI" (bound to the account's village or
+township) and shows its id; add --device <id> later to reuse it.
+  --server     the town server's address, e.g. https://credit.example.cn or http://127.0.0.1:8787
+  --username   the username
+  --device     reuse a registered device
+  --password-stdin  read the password from standard input (otherwise prompted, not shown)
+
+Needs no database, only the network. When the sign-in fails, the server's reason is shown and
+the exit code is 1.`,
   },
   'village list': {
     zh: `用法：npm run town -- village list [--township <9位代码>]

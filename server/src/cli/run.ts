@@ -23,7 +23,19 @@ import {
   validateTownshipInput,
   validateVillageInput,
 } from '../places/places.ts';
+import {
+  deviceList,
+  deviceRevoke,
+  login,
+  userAdd,
+  userDisable,
+  userList,
+  userPasswd,
+  type AccountsContext,
+  type AccountsOutcome,
+} from './accounts.ts';
 import { helpText, type HelpTopic } from './help.ts';
+import { processInput, type CliInput } from './password-input.ts';
 import {
   residentsCount,
   residentsImport,
@@ -37,9 +49,12 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Standard input, for passwords; default the process's. */
+  readonly input?: CliInput;
 }
 
-type OptionSpec = Record<string, { type: 'string' }>;
+/** Boolean options (flags) arrive in the values as 'true' when given. */
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
 
 interface Command {
   readonly topic: HelpTopic;
@@ -147,9 +162,63 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: async (values, context) =>
       exitOf(await residentsCount(req(values, 'village'), residents(context))),
   },
+  'user add': {
+    topic: 'user add',
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      village: { type: 'string' },
+      township: { type: 'string' },
+      'display-name': { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+    required: ['username', 'role'],
+    run: async (values, context) => accountsExit(await userAdd(values, accounts(context))),
+  },
+  'user passwd': {
+    topic: 'user passwd',
+    options: { username: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    required: ['username'],
+    run: async (values, context) => accountsExit(await userPasswd(values, accounts(context))),
+  },
+  'user disable': {
+    topic: 'user disable',
+    options: { username: { type: 'string' } },
+    required: ['username'],
+    run: async (values, context) => accountsExit(await userDisable(values, accounts(context))),
+  },
+  'user list': {
+    topic: 'user list',
+    options: { township: { type: 'string' }, village: { type: 'string' } },
+    required: [],
+    run: async (values, context) => accountsExit(await userList(values, accounts(context))),
+  },
+  'device list': {
+    topic: 'device list',
+    options: { township: { type: 'string' }, village: { type: 'string' } },
+    required: [],
+    run: async (values, context) => accountsExit(await deviceList(values, accounts(context))),
+  },
+  'device revoke': {
+    topic: 'device revoke',
+    options: { device: { type: 'string' } },
+    required: ['device'],
+    run: async (values, context) => accountsExit(await deviceRevoke(values, accounts(context))),
+  },
+  login: {
+    topic: 'login',
+    options: {
+      server: { type: 'string' },
+      username: { type: 'string' },
+      device: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+    required: ['server', 'username'],
+    run: async (values, context) => accountsExit(await login(values, accounts(context))),
+  },
 };
 
-const GROUPS = new Set(['township', 'village', 'residents']);
+const GROUPS = new Set(['township', 'village', 'residents', 'user', 'device']);
 
 export async function runTown(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
   const [group, action, ...rest] = argv;
@@ -161,6 +230,9 @@ export async function runTown(argv: readonly string[], env: Env, io: CliIo): Pro
     io.stdout(helpText('town'));
     return EXIT.ok;
   }
+  // A command of one word (login) takes its options right after it.
+  const single = GROUPS.has(group) ? undefined : COMMANDS[group];
+  if (single !== undefined) return runCommand(single, argv.slice(1), env, io);
   if (!GROUPS.has(group)) return usage(io, 'unknown-command', group, 'npm run town -- --help');
   const groupTopic = group as HelpTopic;
   if (action === undefined) {
@@ -174,6 +246,15 @@ export async function runTown(argv: readonly string[], env: Env, io: CliIo): Pro
   const command = COMMANDS[`${group} ${action}`];
   if (command === undefined)
     return usage(io, 'unknown-command', `${group} ${action}`, `npm run town -- ${group} --help`);
+  return runCommand(command, rest, env, io);
+}
+
+async function runCommand(
+  command: Command,
+  rest: readonly string[],
+  env: Env,
+  io: CliIo,
+): Promise<number> {
   const helpHint = `npm run town -- ${command.topic} --help`;
 
   const positionalNames = command.positionals ?? [];
@@ -198,8 +279,10 @@ export async function runTown(argv: readonly string[], env: Env, io: CliIo): Pro
     return EXIT.ok;
   }
   const strings: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values))
+  for (const [key, value] of Object.entries(values)) {
     if (typeof value === 'string') strings[key] = value;
+    else if (value === true && key !== 'help') strings[key] = 'true';
+  }
   const missing = command.required.filter((name) => strings[name] === undefined);
   if (missing.length > 0)
     return usage(io, 'missing-option', missing.map((name) => `--${name}`).join(', '), helpHint);
@@ -253,6 +336,19 @@ function residents(context: Context): ResidentsContext {
     stderr: context.io.stderr,
     withDatabase: (fn) => withDatabase(context, fn),
   };
+}
+
+function accounts(context: Context): AccountsContext {
+  return {
+    stdout: context.io.stdout,
+    stderr: context.io.stderr,
+    input: context.io.input ?? processInput(),
+    withDatabase: (fn) => withDatabase(context, fn),
+  };
+}
+
+function accountsExit(outcome: AccountsOutcome): number {
+  return outcome === 'ok' ? EXIT.ok : outcome === 'usage' ? EXIT.usage : EXIT.failed;
 }
 
 function exitOf(outcome: Outcome): number {

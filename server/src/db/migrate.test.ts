@@ -35,11 +35,18 @@ describe.each(BACKENDS)('on %s', (kind) => {
       expect(report.applied).toEqual(migrations.map((migration) => migration.name));
       expect(await appliedMigrations(db)).toEqual(migrations.map((migration) => migration.name));
       expect(await tableNames(db)).toEqual([
+        'devices',
         'documents',
+        'login_attempts',
+        'login_locks',
+        'refresh_tokens',
         'schema_migrations',
+        'server_secrets',
+        'sessions',
         'store_counter',
         'township_keys',
         'townships',
+        'users',
         'villages',
       ]);
     });
