@@ -10,6 +10,7 @@ import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.ts';
 import { openDatabase, reasonOf, type Database } from './db/database.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { startChangeFeed } from './sync/feed.ts';
 import { describeError } from './messages.ts';
 
 const EXIT_FAILURE = 1;
@@ -27,7 +28,11 @@ async function main(): Promise<void> {
 
   let lock: DataDirLock | undefined;
   let db: Database | undefined;
+  let stopFeed: (() => Promise<void>) | undefined;
   const cleanUp = async (): Promise<void> => {
+    const feedOpen = stopFeed;
+    stopFeed = undefined;
+    if (feedOpen !== undefined) await feedOpen();
     const open = db;
     db = undefined;
     if (open !== undefined) await open.close();
@@ -44,7 +49,9 @@ async function main(): Promise<void> {
     const { applied } = await migrate(db, await loadMigrations());
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
-    const app = buildApp({ db, logger, security: config.security });
+    const feed = await startChangeFeed(db, { log: logger });
+    stopFeed = () => feed.close();
+    const app = buildApp({ db, logger, security: config.security, sync: { feed } });
     await app.listen({ port: config.port, host: config.host });
     logger.info(
       {

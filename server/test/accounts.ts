@@ -86,11 +86,16 @@ export function testClock(start = Date.UTC(2026, 10, 22, 8, 0, 0)): TestClock {
  */
 export function testApp(
   db: Db,
-  options: { readonly auth?: AuthOptions; readonly security?: AppOptions['security'] } = {},
+  options: {
+    readonly auth?: AuthOptions;
+    readonly security?: AppOptions['security'];
+    readonly sync?: AppOptions['sync'];
+  } = {},
 ): FastifyInstance {
   return buildApp({
     db,
     logger: pino({ level: 'silent' }),
+    ...(options.sync === undefined ? {} : { sync: options.sync }),
     auth: { passwordCost: TEST_PASSWORD_COST, ...options.auth },
     ...(options.security === undefined ? {} : { security: options.security }),
   });

@@ -36,7 +36,34 @@ export interface Db {
 export interface Database extends Db {
   /** Where the data lives, for logs and messages; never contains a password. */
   readonly description: string;
+  /**
+   * LISTEN on `channel`: `onNotify(payload)` for every NOTIFY on it, delivered when the
+   * notifying transaction commits, from any connection — on PostgreSQL from any server
+   * instance sharing the database. PostgreSQL listens on a dedicated connection that
+   * reconnects when it drops; notifications sent meanwhile are lost, so `events.onGap` is
+   * called once it listens again (listeners catch up by other means). Resolves once
+   * listening; the returned function stops. `close()` stops every listener.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    events?: ListenEvents,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface ListenEvents {
+  /** Notifications may have been missed (the listening connection was re-established). */
+  readonly onGap?: () => void;
+  /** The listening connection failed; it is being re-established. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** Channel names are plain identifiers: they are spliced into LISTEN statements. */
+const CHANNEL_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function checkChannel(channel: string): void {
+  if (!CHANNEL_PATTERN.test(channel)) throw new Error(`invalid channel name: ${channel}`);
 }
 
 export type StorageConfig =
@@ -93,10 +120,25 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     };
     return db;
   };
+  const stops = new Set<() => Promise<void>>();
   return {
     ...wrap(pglite, false),
     description,
-    close: () => pglite.close(),
+    async listen(channel, onNotify) {
+      checkChannel(channel);
+      // One PGlite instance is one connection: nothing to lose, so no gaps to report.
+      const unlisten = await pglite.listen(channel, onNotify);
+      const stop = async (): Promise<void> => {
+        if (!stops.delete(stop)) return;
+        if (!pglite.closed) await unlisten();
+      };
+      stops.add(stop);
+      return stop;
+    },
+    async close() {
+      for (const stop of [...stops]) await stop();
+      await pglite.close();
+    },
   };
 }
 
@@ -132,9 +174,16 @@ export async function openPostgres(url: string): Promise<Database> {
     return db;
   };
 
+  const stops = new Set<() => Promise<void>>();
   return {
     kind: 'postgres',
     description,
+    async listen(channel, onNotify, events = {}) {
+      checkChannel(channel);
+      const stop = await listenPostgres(url, channel, onNotify, events, () => stops.delete(stop));
+      stops.add(stop);
+      return stop;
+    },
     query: typedQuery(async (text, params) => {
       const result = await pool.query<Row>(text, params);
       return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
@@ -163,7 +212,83 @@ export async function openPostgres(url: string): Promise<Database> {
         client.release(broken);
       }
     },
-    close: () => pool.end(),
+    async close() {
+      for (const stop of [...stops]) await stop();
+      await pool.end();
+    },
+  };
+}
+
+const RECONNECT_FIRST_MS = 100;
+const RECONNECT_MAX_MS = 5_000;
+
+/**
+ * LISTEN on a dedicated client (a pooled one would be handed to other queries). When the
+ * connection drops it reconnects with backoff, then reports the gap.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  events: ListenEvents,
+  forget: () => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let delay = RECONNECT_FIRST_MS;
+
+  const connect = async (): Promise<void> => {
+    const candidate = new pg.Client({ connectionString: url });
+    // A dropped connection emits 'error' and then 'end'; 'end' drives the reconnection.
+    candidate.on('error', (error) => events.onError?.(error));
+    candidate.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    try {
+      await candidate.connect();
+      await candidate.query(`LISTEN ${channel}`);
+    } catch (error) {
+      await candidate.end().catch(() => undefined);
+      throw error;
+    }
+    candidate.on('end', () => {
+      if (stopped || client !== candidate) return;
+      client = undefined;
+      reconnectLater();
+    });
+    client = candidate;
+  };
+
+  const reconnectLater = (): void => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      connect().then(
+        () => {
+          delay = RECONNECT_FIRST_MS;
+          if (stopped) void client?.end();
+          else events.onGap?.();
+        },
+        (error: unknown) => {
+          events.onError?.(error);
+          delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+          if (!stopped) reconnectLater();
+        },
+      );
+    }, delay);
+    // A reconnection loop alone must not keep the process alive.
+    timer.unref();
+  };
+
+  await connect();
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    forget();
+    if (timer !== undefined) clearTimeout(timer);
+    const open = client;
+    client = undefined;
+    await open?.end();
   };
 }
 

@@ -30,6 +30,7 @@ import Fastify, {
 import { CodedError, type ErrorCode, type ErrorParams } from '../../../shared/errors.ts';
 import { authSettings, type AuthOptions } from '../auth/options.ts';
 import { registerAuth } from '../auth/routes.ts';
+import { registerSyncRoutes, type SyncRouteDeps } from '../sync/routes.ts';
 import type { Db } from '../db/database.ts';
 import { describeError } from '../messages.ts';
 import { DEFAULT_SECURITY, registerSecurity, type SecurityOptions } from './security.ts';
@@ -44,17 +45,21 @@ export interface AppOptions {
   readonly security?: Partial<SecurityOptions>;
   /** Clock and password cost; production passes none. */
   readonly auth?: AuthOptions;
+  /** The sync endpoints (server/src/sync/routes.ts) and the change feed that wakes streams. */
+  readonly sync?: Omit<SyncRouteDeps, 'db'>;
 }
 
 export interface ErrorBody {
   readonly error: { readonly code: ErrorCode; readonly message: string };
 }
 
-export function buildApp({ db, logger, security = {}, auth }: AppOptions): FastifyInstance {
+export function buildApp({ db, logger, security = {}, auth, sync }: AppOptions): FastifyInstance {
   const securityOptions: SecurityOptions = { ...DEFAULT_SECURITY, ...security };
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT,
+    // Live sync streams hold connections open; closing the server ends them at once.
+    forceCloseConnections: true,
     trustProxy:
       typeof securityOptions.trustProxy === 'boolean'
         ? securityOptions.trustProxy
@@ -68,6 +73,7 @@ export function buildApp({ db, logger, security = {}, auth }: AppOptions): Fasti
     done();
   });
   registerAuth(app, { db, settings: authSettings(auth) });
+  if (sync !== undefined) registerSyncRoutes(app, { db, ...sync });
 
   app.get('/healthz', { schema: HEALTH_SCHEMA }, async (_request, reply) => {
     try {
@@ -140,9 +146,11 @@ export function statusOf(code: ErrorCode): number {
     case 'auth.rate-limited':
       return 429;
     case 'http.payload-too-large':
+    case 'sync.batch-too-large':
       return 413;
     case 'sync.client-outdated':
       return 426;
+
     case 'http.not-found':
     case 'store.collection-unknown':
     case 'store.document-not-found':
@@ -154,6 +162,7 @@ export function statusOf(code: ErrorCode): number {
     case 'place.township-exists':
     case 'place.village-exists':
     case 'auth.username-exists':
+    case 'sync.server-outdated':
       return 409;
     case 'store.data-dir-locked':
     case 'store.unavailable':

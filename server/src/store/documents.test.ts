@@ -3,11 +3,16 @@ import { BACKENDS, useBackend } from '../../test/backends.ts';
 import type { Db } from '../db/database.ts';
 import { addTownship, addVillage } from '../places/places.ts';
 import {
+  countDocuments,
   deleteDocuments,
+  DOCUMENTS_CHANNEL,
   getDocuments,
   lastSequenceNumber,
+  lockSequenceCounter,
   pullDocuments,
   putDocuments,
+  type ChangeNotice,
+  type DocumentScope,
   type StoredDocument,
 } from './documents.ts';
 import { codeOf } from '../../test/coded-error.ts';
@@ -167,6 +172,74 @@ describe.each(BACKENDS)('document store on %s', (kind) => {
     expect(await ids('residents', { townshipCode: TOWNSHIP })).toEqual(['ra', 'rb']);
     expect(await ids('catalog', { villageCode: VILLAGE_A })).toEqual(['mine']);
     expect(await ids('catalog', { villageCode: VILLAGE_C })).toEqual(['theirs']);
+  });
+
+  it('shows a township document published to one village to that village only', async () => {
+    const db = await backend.fresh();
+    await seedPlaces(db);
+    await putDocuments(db, 'catalog', [
+      { id: 'all', scope: { townshipCode: TOWNSHIP }, data: { villageCode: '' } },
+      { id: 'to-a', scope: { townshipCode: TOWNSHIP }, data: { villageCode: VILLAGE_A } },
+      { id: 'to-b', scope: { townshipCode: TOWNSHIP }, data: { villageCode: VILLAGE_B } },
+    ]);
+    const view = async (scope: DocumentScope): Promise<string[]> =>
+      (await pullDocuments(db, 'catalog', { afterSeq: 0, limit: 10, scope })).documents.map(
+        (d) => d.id,
+      );
+
+    expect(await view({ villageCode: VILLAGE_A })).toEqual(['all', 'to-a']);
+    expect(await view({ villageCode: VILLAGE_B })).toEqual(['all', 'to-b']);
+    expect(await view({ townshipCode: TOWNSHIP })).toEqual(['all', 'to-a', 'to-b']);
+    expect(await countDocuments(db, { villageCode: VILLAGE_A })).toEqual(new Map([['catalog', 2]]));
+    expect(await countDocuments(db, { townshipCode: TOWNSHIP })).toEqual(new Map([['catalog', 3]]));
+    expect(await countDocuments(db, { townshipCode: OTHER_TOWNSHIP })).toEqual(new Map());
+  });
+
+  it('notifies each written place once per transaction, with its highest seq, on commit', async () => {
+    const db = await backend.fresh();
+    await seedPlaces(db);
+    const notices: ChangeNotice[] = [];
+    const stop = await db.listen(DOCUMENTS_CHANNEL, (payload) => {
+      notices.push(JSON.parse(payload) as ChangeNotice);
+    });
+    try {
+      await putDocuments(db, 'residents', [
+        { id: 'a1', scope: { villageCode: VILLAGE_A }, data: {} },
+        { id: 'b1', scope: { villageCode: VILLAGE_B }, data: {} },
+        { id: 'a2', scope: { villageCode: VILLAGE_A }, data: {} },
+      ]);
+      await db
+        .transaction(async (tx) => {
+          await putDocuments(tx, 'events', [
+            { id: 'e1', scope: { villageCode: VILLAGE_A }, data: {} },
+          ]);
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await putDocuments(db, 'catalog', [
+        { id: 'c1', scope: { townshipCode: TOWNSHIP }, data: { villageCode: VILLAGE_B } },
+      ]);
+      // Delivery is asynchronous: wait for the three commits' notices.
+      while (notices.length < 3) await sleep(5);
+
+      expect(notices).toEqual([
+        { collection: 'residents', townshipCode: TOWNSHIP, villageCode: VILLAGE_A, seq: 3 },
+        { collection: 'residents', townshipCode: TOWNSHIP, villageCode: VILLAGE_B, seq: 2 },
+        // The rolled-back write notified nothing, and its seq 4 went to the catalog write.
+        { collection: 'catalog', townshipCode: TOWNSHIP, villageCode: VILLAGE_B, seq: 4 },
+      ]);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('takes the sequence counter lock and tells the last seq handed out', async () => {
+    const db = await backend.fresh();
+    await seedPlaces(db);
+    await putDocuments(db, 'residents', [
+      { id: 'a1', scope: { villageCode: VILLAGE_A }, data: {} },
+    ]);
+    expect(await db.transaction((tx) => lockSequenceCounter(tx))).toBe(1);
   });
 
   it('refuses unknown collections, wrong owners and moving a document to another village', async () => {

@@ -7,7 +7,13 @@
  * Sequence numbers come from the single-row `store_counter`, updated inside the writing
  * transaction: writers queue on its row lock until the holder commits. A caller composing
  * a larger transaction should write documents before taking other row locks, or two
- * writers can deadlock (PostgreSQL then aborts one of them).
+ * writers can deadlock (PostgreSQL then aborts one of them). The sync push takes the
+ * counter first (`lockSequenceCounter`), before reading what it compares against, so
+ * pushers run one after another and each sees the previous one's writes.
+ *
+ * Every write also sends a NOTIFY on `DOCUMENTS_CHANNEL` (delivered on commit) naming the
+ * collection, the place and the highest seq written, so live sync streams on every server
+ * instance wake up (server/src/sync/feed.ts).
  */
 import { CodedError } from '../../../shared/errors.ts';
 import {
@@ -51,8 +57,9 @@ export interface PullOptions {
   readonly afterSeq: number;
   readonly limit: number;
   /**
-   * Whose view: a village sees its own documents and its township's; a township sees
-   * everything in the township. Without a scope: every document (administration).
+   * Whose view: a village sees its own documents and those its township publishes to
+   * every village or to this one; a township sees everything in the township. Without a
+   * scope: every document (administration).
    */
   readonly scope?: DocumentScope;
 }
@@ -66,6 +73,21 @@ export interface PullResult {
 
 export const MAX_PULL_LIMIT = 1000;
 export const MAX_ID_LENGTH = 200;
+
+/** The NOTIFY channel of document writes; the payload is a `ChangeNotice` as JSON. */
+export const DOCUMENTS_CHANNEL = 'village_credit_documents';
+
+/**
+ * What a write notifies: which collection, where (`villageCode` is the document's village,
+ * or for a township document the village it is published to, '' for every village), and
+ * the highest seq written there. Short: NOTIFY payloads are limited to 8,000 bytes.
+ */
+export interface ChangeNotice {
+  readonly collection: CollectionName;
+  readonly townshipCode: string;
+  readonly villageCode: string;
+  readonly seq: number;
+}
 
 /** Inserts or updates documents; each gets a new seq, in the order given. */
 export async function putDocuments(
@@ -119,8 +141,62 @@ export async function putDocuments(
         id: refused?.id ?? '',
       });
     }
-    return result.rows.map(toDocument).sort((a, b) => a.seq - b.seq);
+    const documents = result.rows.map(toDocument).sort((a, b) => a.seq - b.seq);
+    await notifyChanges(tx, documents);
+    return documents;
   });
+}
+
+/**
+ * Takes the sequence counter's row lock for the rest of the transaction (see the top of
+ * this file) and returns the last seq handed out.
+ */
+export async function lockSequenceCounter(tx: Db): Promise<number> {
+  const result = await tx.query<{ value: unknown }>('SELECT value FROM store_counter FOR UPDATE');
+  const value = result.rows[0]?.value;
+  if (value === undefined) throw new Error('store_counter has no row: the migrations did not run');
+  return toSeq(value);
+}
+
+/** How many documents (tombstones included) each collection holds in `scope`. */
+export async function countDocuments(
+  db: Db,
+  scope?: DocumentScope,
+): Promise<Map<CollectionName, number>> {
+  const { sql, params } = scopeFilter(scope, 1);
+  const result = await db.query<{ collection: string; documents: unknown }>(
+    `SELECT collection, count(*) AS documents FROM documents WHERE true ${sql} GROUP BY collection`,
+    params,
+  );
+  return new Map(
+    result.rows.map((row) => [checkCollection(row.collection), Number(row.documents)]),
+  );
+}
+
+async function notifyChanges(tx: Db, documents: readonly StoredDocument[]): Promise<void> {
+  const latest = new Map<string, ChangeNotice>();
+  for (const document of documents) {
+    const notice: ChangeNotice = {
+      collection: document.collection,
+      townshipCode: document.townshipCode,
+      villageCode: document.villageCode ?? publishedTo(document.data),
+      seq: document.seq,
+    };
+    const key = `${notice.collection} ${notice.townshipCode} ${notice.villageCode}`;
+    const known = latest.get(key);
+    if (known === undefined || known.seq < notice.seq) latest.set(key, notice);
+  }
+  if (latest.size === 0) return;
+  await tx.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+    DOCUMENTS_CHANNEL,
+    [...latest.values()].map((notice) => JSON.stringify(notice)),
+  ]);
+}
+
+/** The village a township document is published to; '' for every village. */
+function publishedTo(data: DocumentData): string {
+  const village = data['villageCode'];
+  return typeof village === 'string' ? village : '';
 }
 
 /**
@@ -182,21 +258,12 @@ export async function pullDocuments(
       expected: `1-${MAX_PULL_LIMIT}`,
     });
   }
-  let filter = '';
-  const params: unknown[] = [name, afterSeq, limit];
-  if (scope !== undefined && 'villageCode' in scope) {
-    // The village's own documents, and the documents its township publishes to all villages.
-    filter = 'AND (village_code = $4 OR (village_code IS NULL AND township_code = $5))';
-    params.push(scope.villageCode, townshipCodeOfVillage(scope.villageCode));
-  } else if (scope !== undefined) {
-    filter = 'AND township_code = $4';
-    params.push(scope.townshipCode);
-  }
+  const filter = scopeFilter(scope, 4);
   const result = await db.query<DocumentRow>(
     `SELECT ${DOCUMENT_COLUMNS} FROM documents
-      WHERE collection = $1 AND seq > $2 ${filter}
+      WHERE collection = $1 AND seq > $2 ${filter.sql}
       ORDER BY seq LIMIT $3`,
-    params,
+    [name, afterSeq, limit, ...filter.params],
   );
   const documents = result.rows.map(toDocument);
   return { documents, checkpoint: documents.at(-1)?.seq ?? afterSeq };
@@ -206,6 +273,28 @@ export async function pullDocuments(
 export async function lastSequenceNumber(db: Db): Promise<number> {
   const result = await db.query<{ value: unknown }>('SELECT value FROM store_counter');
   return toSeq(result.rows[0]?.value ?? 0);
+}
+
+/**
+ * The SQL condition (`AND …`, parameters from `$first`) of a scope. A village sees its own
+ * documents and the documents its township publishes to every village (`villageCode` '' in
+ * the data) or to this village; a township sees everything of the township.
+ */
+function scopeFilter(
+  scope: DocumentScope | undefined,
+  first: number,
+): { readonly sql: string; readonly params: readonly unknown[] } {
+  if (scope === undefined) return { sql: '', params: [] };
+  if ('villageCode' in scope) {
+    const village = `$${first}`;
+    const township = `$${first + 1}`;
+    return {
+      sql: `AND (village_code = ${village} OR (village_code IS NULL AND township_code = ${township}
+             AND coalesce(data->>'villageCode', '') IN ('', ${village})))`,
+      params: [scope.villageCode, townshipCodeOfVillage(scope.villageCode)],
+    };
+  }
+  return { sql: `AND township_code = $${first}`, params: [scope.townshipCode] };
 }
 
 async function writeRows(
