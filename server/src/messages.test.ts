@@ -24,8 +24,9 @@ describe('server messages', () => {
     const templates = Object.entries(mirroredMessageTemplates());
 
     expect(templates.length).toBe(
-      ERROR_CODES.filter((code) => /^(resident|household|import|xlsx|auth|sync)\./.test(code))
-        .length,
+      ERROR_CODES.filter((code) =>
+        /^(resident|household|import|xlsx|auth|sync|ledger)\./.test(code),
+      ).length,
     );
     for (const [code, message] of templates) {
       expect(message.zh, code).toBe(zh.get(code));

@@ -7,6 +7,7 @@
  */
 import type { ErrorCode, ErrorParams } from '../../shared/errors.ts';
 import { AUTH_MESSAGES, type AuthCode } from './auth/messages.ts';
+import { LEDGER_MESSAGES, type LedgerCode } from './ledger/messages.ts';
 import { SYNC_MESSAGES, type SyncCode } from './sync/messages.ts';
 
 type ServerCode = Extract<
@@ -22,9 +23,9 @@ type RegisterCode = Extract<
 
 /**
  * Codes whose sentences the app and the server share word for word: the register's, the
- * accounts' (auth/messages.ts) and sync's (sync/messages.ts).
+ * accounts' (auth/messages.ts), sync's (sync/messages.ts) and the ledger's (ledger/messages.ts).
  */
-type MirroredCode = RegisterCode | AuthCode | SyncCode;
+type MirroredCode = RegisterCode | AuthCode | SyncCode | LedgerCode;
 
 export interface Message {
   readonly zh: string;
@@ -390,6 +391,7 @@ const MIRRORED_MESSAGES: { readonly [C in MirroredCode]: Message } = {
   ...REGISTER_MESSAGES,
   ...AUTH_MESSAGES,
   ...SYNC_MESSAGES,
+  ...LEDGER_MESSAGES,
 };
 
 function isMirroredCode(code: ErrorCode): code is MirroredCode {

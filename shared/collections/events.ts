@@ -282,6 +282,7 @@ export const events = {
       confirmation: 'write-once',
     },
     workflows: { status: EVENT_WORKFLOW },
-    townshipWritable: ['status', 'confirmation'],
+    // A township confirmation after the notice closed also sets the day the entry takes effect.
+    townshipWritable: ['status', 'confirmation', 'effectiveOn'],
   },
 } as const satisfies CollectionDefinition<EventDoc>;

@@ -270,6 +270,49 @@ export const en: Catalogue = {
   'errors.http.payload-too-large':
     'The request is too large (limit {limit} bytes); the town server refused it.',
   'errors.http.origin-forbidden': 'Origin “{origin}” may not use the town server.',
+  'errors.ledger.rule-unknown':
+    'The rule set has no rule with code “{code}”. Check the code, or add the rule to the rule set first.',
+  'errors.ledger.rule-code-duplicate':
+    'Rule code “{code}” is used twice: each code may appear once in a rule set version. Give the village’s own item another code.',
+  'errors.ledger.rule-invalid':
+    'Rule “{code}” is incomplete or contradictory: bonuses need positive points and deductions negative points; give fixed points or a range (lower bound below upper bound); validity is 1 to 240 months; the repeat multiplier 1 to 10; a direct rating applies to deductions only. Correct it and save again.',
+  'errors.ledger.points-out-of-range':
+    'Points {value} for rule “{code}” are out of range: they must lie between {min} and {max}.',
+  'errors.ledger.points-required':
+    'Rule “{code}” is decided case by case: enter the points for this entry ({min} to {max}).',
+  'errors.ledger.rule-set-not-draft':
+    'Version {version} of the rule set is adopted or retired and can no longer be changed. Start a new version from it.',
+  'errors.ledger.adoption-incomplete':
+    'Enter the date and reference of the villagers’ representative meeting, and keep at least one rule in the rule set.',
+  'errors.ledger.no-rule-set':
+    'No adopted rule set applies on {date}. Have the villagers’ representative meeting adopt a rule set first, or check the date of the act.',
+  'errors.ledger.rule-subject':
+    'Rule “{code}” does not apply to “{name}”: personal rules are recorded for residents, household rules for households.',
+  'errors.ledger.date-invalid':
+    'Date “{value}” is not valid: it must be a real calendar date (year-month-day), a date of an act cannot be later than today, and a due date cannot be earlier than its start.',
+  'errors.ledger.quantity-invalid':
+    'Quantity “{value}” is not valid: enter a whole number from 1 to 10000.',
+  'errors.ledger.duplicate-entry':
+    '“{name}” already has a “{code}” entry on {date}; one act is counted once. If that entry is wrong, reverse it and enter it again.',
+  'errors.ledger.cap-times-exceeded':
+    '“{name}” already has “{code}” {used} times from {from} to {to}; the rule allows at most {limit} in that period, so this entry cannot be recorded.',
+  'errors.ledger.cap-points-exceeded':
+    '“{name}” already has {used} points for “{code}” from {from} to {to}; the rule allows at most {limit} in that period, so this entry cannot be recorded.',
+  'errors.ledger.late-entry':
+    'The act happened {days} days ago, more than {limit} days: the entry will be flagged as late, and its validity still runs from the date of the act.',
+  'errors.ledger.review-own-entry':
+    'You cannot review an entry you recorded yourself; another reviewer must review it.',
+  'errors.ledger.review-own-household':
+    'This entry concerns you or your own household; leave it to another reviewer.',
+  'errors.ledger.state-changed':
+    'This record’s status has changed (someone may have dealt with it already), so this action is not possible. Refresh to see it.',
+  'errors.ledger.note-required':
+    'Give a reason: returning, rejecting, reversing, objecting and deciding an objection all need one.',
+  'errors.ledger.notice-period-open':
+    'The notice period runs until {endsOn}; the notice can be closed only after it ends.',
+  'errors.ledger.notice-empty':
+    'Nothing to post: only approved entries that need public notice and are not yet posted can be added.',
+  'errors.ledger.balance-insufficient': 'Not enough points: {balance} available, {cost} needed.',
   ...accountEn,
   ...syncEn,
   ...registerEn,

@@ -237,6 +237,45 @@ export const zhCN = {
   'errors.http.https-required': '乡镇服务器只接受 HTTPS 连接，请使用以 https:// 开头的地址。',
   'errors.http.payload-too-large': '请求内容过大（上限 {limit} 字节），已被乡镇服务器拒绝。',
   'errors.http.origin-forbidden': '来源「{origin}」不允许访问乡镇服务器。',
+  'errors.ledger.rule-unknown':
+    '积分细则中没有编码为「{code}」的规则。请核对规则编码，或先在积分细则中添加该规则。',
+  'errors.ledger.rule-code-duplicate':
+    '规则编码「{code}」重复：同一版积分细则中每个编码只能用一次。请为村自定项目另取编码。',
+  'errors.ledger.rule-invalid':
+    '规则「{code}」不完整或前后矛盾：加分项分值须为正、扣分项分值须为负；须填固定分值或分值范围（下限小于上限）；有效期为 1 至 240 个月；重复倍数为 1 至 10；直接判级只用于扣分项。请修改后再保存。',
+  'errors.ledger.points-out-of-range':
+    '规则「{code}」的分值 {value} 超出范围，应在 {min} 至 {max} 之间。',
+  'errors.ledger.points-required':
+    '规则「{code}」为一事一议项目，请填写本次分值（{min} 至 {max}）。',
+  'errors.ledger.rule-set-not-draft':
+    '第 {version} 版积分细则已通过或已停用，不能再修改。如需调整，请在其基础上新建一版。',
+  'errors.ledger.adoption-incomplete':
+    '请填写村民代表大会的会议日期和会议文号（或纪要编号），且积分细则至少要有一条规则。',
+  'errors.ledger.no-rule-set':
+    '{date} 没有已通过的积分细则可用。请先由村民代表大会通过积分细则，或核对发生日期。',
+  'errors.ledger.rule-subject':
+    '规则「{code}」的记分对象与「{name}」不符：个人规则只能记给村民，户规则只能记给户。',
+  'errors.ledger.date-invalid':
+    '日期「{value}」不正确：应为日历上存在的日期（年-月-日），发生日期不能晚于今天，截止日期不能早于开始日期。',
+  'errors.ledger.quantity-invalid': '数量「{value}」不正确，应为 1 至 10000 的整数。',
+  'errors.ledger.duplicate-entry':
+    '「{name}」在 {date} 已有一条「{code}」记录，同一事项不能重复记分。如原记录有误，请冲正后重新录入。',
+  'errors.ledger.cap-times-exceeded':
+    '「{name}」在 {from} 至 {to} 已记「{code}」{used} 次，本规则在此期间最多 {limit} 次，本条不能再记。',
+  'errors.ledger.cap-points-exceeded':
+    '「{name}」在 {from} 至 {to} 已因「{code}」记 {used} 分，本规则在此期间最多 {limit} 分，本条不能再记。',
+  'errors.ledger.late-entry':
+    '该事项发生在 {days} 天前，超过 {limit} 天，将标记为补录；有效期仍从发生日期起算。',
+  'errors.ledger.review-own-entry': '不能审核自己录入的记录，请由其他审核人员审核。',
+  'errors.ledger.review-own-household':
+    '这条记录涉及您本人或您所在的户，请回避，由其他审核人员审核。',
+  'errors.ledger.state-changed':
+    '这条记录的状态已经变化（可能已由他人处理），不能进行此操作。请刷新后查看。',
+  'errors.ledger.note-required': '请填写理由：退回、驳回、冲正、提出和处理异议都须写明原因。',
+  'errors.ledger.notice-period-open': '公示期到 {endsOn} 才结束，期满后才能结束公示。',
+  'errors.ledger.notice-empty':
+    '没有可公示的记录：只有审核通过、需要公示且尚未公示的记录才能加入公示。',
+  'errors.ledger.balance-insufficient': '积分余额不足：当前可用 {balance} 分，本次需要 {cost} 分。',
   ...accountZhCN,
   ...syncZhCN,
   ...registerZhCN,
