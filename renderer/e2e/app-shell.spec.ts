@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/diagnostics.ts';
+import { enterDemo } from './fixtures/demo.ts';
 
 const NAV = [
   { hash: 'residents', zh: '村民档案', en: 'Residents' },
@@ -29,7 +31,7 @@ function watchForErrors(page: Page): string[] {
   return problems;
 }
 
-test('the app opens in Chinese on the residents module and says plainly it is not built yet', async ({
+test('the app opens in Chinese at the sign-in screen, then on the residents module, and says plainly what is not built yet', async ({
   page,
 }) => {
   const problems = watchForErrors(page);
@@ -38,16 +40,22 @@ test('the app opens in Chinese on the residents module and says plainly it is no
 
   await expect(page).toHaveTitle('乡村信用积分');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // Nothing of the register before someone signs in (or chooses the demo).
+  await expect(page.getByLabel('用户名', { exact: true })).toBeVisible();
+  await expect(nav(page)).toHaveCount(0);
+
+  await enterDemo(page);
   for (const item of NAV) await expect(nav(page).getByText(item.zh, { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: '村民档案' })).toBeVisible();
-  await expect(page.getByText('「村民档案」功能尚未开放')).toBeVisible();
+  await nav(page).getByText('信贷推荐', { exact: true }).click();
+  await expect(page.getByText('「信贷推荐」功能尚未开放')).toBeVisible();
   await expect(page.getByText('此处不显示任何示例数据。')).toBeVisible();
   expect(problems).toEqual([]);
 });
 
 test('every navigation item opens its module and the address follows', async ({ page }) => {
   const problems = watchForErrors(page);
-  await page.goto('/');
+  await enterDemo(page);
   for (const item of NAV) {
     await nav(page).getByText(item.zh, { exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`#/${item.hash}$`));
@@ -64,7 +72,7 @@ test('every navigation item opens its module and the address follows', async ({ 
 });
 
 test('the chosen language is kept in IndexedDB and survives a reload', async ({ page }) => {
-  await page.goto('/#/settings');
+  await enterDemo(page, '/#/settings');
   await expect(page.getByRole('heading', { name: '设置', exact: true })).toBeVisible();
   await page.getByRole('banner').getByText('English', { exact: true }).click();
 
@@ -72,15 +80,17 @@ test('the chosen language is kept in IndexedDB and survives a reload', async ({ 
   await expect(nav(page).getByText('Residents', { exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
-  // Prove the preference lives in IndexedDB: nothing in web storage, and the database exists.
+  // Prove the preference lives in IndexedDB: web storage holds only which database to
+  // open (the demo one), and the database exists.
   const databases = await page.evaluate(async () =>
     (await indexedDB.databases()).map((d) => d.name ?? ''),
   );
   expect(databases.some((name) => name.includes('village-credit'))).toBe(true);
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  });
+  const webStorage = await page.evaluate(() => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+  }));
+  expect(webStorage).toEqual({ local: ['village-credit.database'], session: [] });
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
@@ -97,14 +107,14 @@ test('a fresh browser profile starts in Chinese whatever the other profile chose
 }) => {
   const first = await browser.newContext();
   const page = await first.newPage();
-  await page.goto('/#/settings');
+  await enterDemo(page, '/#/settings');
   await page.getByRole('banner').getByText('English', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
   await first.close();
 
   const second = await browser.newContext();
   const fresh = await second.newPage();
-  await fresh.goto('/#/settings');
+  await enterDemo(fresh, '/#/settings');
   await expect(fresh.getByRole('heading', { name: '设置', exact: true })).toBeVisible();
   await second.close();
 });
@@ -112,7 +122,7 @@ test('a fresh browser profile starts in Chinese whatever the other profile chose
 test('the print test page becomes an A4 PDF whose Chinese text can be read back', async ({
   page,
 }) => {
-  await page.goto('/#/settings');
+  await enterDemo(page, '/#/settings');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '生成打印测试页' }).click();
   const download = await downloading;

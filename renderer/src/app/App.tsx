@@ -1,8 +1,10 @@
 import { Button, ConfigProvider, Result, Spin } from 'antd';
 import antdZhCN from 'antd/locale/zh_CN';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { PlatformPort } from '../../../shared/platform/contract.ts';
-import type { LocalDatabase } from '../db/database.ts';
+import { AuthGate } from '../auth/AuthGate.tsx';
+import { DEMO_DATABASE_NAME, readDatabaseChoice, type DatabaseChoice } from '../auth/demo.ts';
+import { LOCAL_DATABASE_NAME, type LocalDatabase } from '../db/database.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { CATALOGUES, errorMessage, formatMessage } from '../i18n/format.ts';
 import { AppLayout } from './AppLayout.tsx';
@@ -27,22 +29,35 @@ function Opening() {
   );
 }
 
-function OpenApp({ db, port }: { readonly db: LocalDatabase; readonly port: PlatformPort }) {
+interface OpenAppProps {
+  readonly db: LocalDatabase;
+  readonly port: PlatformPort;
+  readonly choice: DatabaseChoice;
+}
+
+/** The layout only behind a session: AuthGate shows the sign-in screen until there is one. */
+function OpenApp({ db, port, choice }: OpenAppProps) {
   const [language, setLanguage] = usePreferredLanguage(db);
   const services = useMemo(() => ({ db, port }), [db, port]);
   if (language === null) return <Opening />;
   return (
     <AppServicesContext.Provider value={services}>
       <I18nProvider language={language} onChangeLanguage={setLanguage}>
-        <AppLayout />
+        <AuthGate db={db} port={port} choice={choice}>
+          <AppLayout />
+        </AuthGate>
       </I18nProvider>
     </AppServicesContext.Provider>
   );
 }
 
 export function App({ port }: AppProps) {
-  const [database, retry] = useLocalDatabase();
-  if (database.status === 'open') return <OpenApp db={database.db} port={port} />;
+  // Fixed for the page's life: entering or leaving demo mode reloads the page (demo.ts).
+  const [choice] = useState(() => readDatabaseChoice(window.localStorage));
+  const [database, retry] = useLocalDatabase(
+    choice === 'demo' ? DEMO_DATABASE_NAME : LOCAL_DATABASE_NAME,
+  );
+  if (database.status === 'open') return <OpenApp db={database.db} port={port} choice={choice} />;
   return (
     <ConfigProvider locale={antdZhCN}>
       {database.status === 'opening' ? (

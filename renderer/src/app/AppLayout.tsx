@@ -8,8 +8,10 @@ import {
   SyncOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Typography } from 'antd';
+import { Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { AccountHeader } from '../auth/AccountHeader.tsx';
+import { DemoBanner } from '../auth/DemoBanner.tsx';
 import { ResidentsPage } from '../features/residents/ResidentsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { SyncPage } from '../features/sync/SyncPage.tsx';
@@ -80,6 +82,7 @@ export function AppLayout() {
         </nav>
       </Layout.Sider>
       <Layout>
+        <DemoBanner />
         <Layout.Header
           style={{
             background: '#fff',
@@ -90,10 +93,13 @@ export function AppLayout() {
             borderBottom: '1px solid #f0f0f0',
           }}
         >
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
             {t(MODULE_TITLE[current])}
           </Typography.Title>
-          <LanguageSwitch />
+          <Space size="middle">
+            <LanguageSwitch />
+            <AccountHeader />
+          </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <main>

@@ -7,14 +7,17 @@ export type LocalDatabaseState =
   | { readonly status: 'open'; readonly db: LocalDatabase }
   | { readonly status: 'failed'; readonly error: AppError };
 
-/** Opens the renderer's one local database (created once, however often this mounts). */
-export function useLocalDatabase(): [LocalDatabaseState, () => void] {
+/**
+ * Opens the renderer's one local database (created once, however often this mounts):
+ * `name` is the real database's, or the demo database's in demo mode.
+ */
+export function useLocalDatabase(name: string): [LocalDatabaseState, () => void] {
   const [state, setState] = useState<LocalDatabaseState>({ status: 'opening' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let live = true;
-    getLocalDatabase().then(
+    getLocalDatabase(name).then(
       (db) => {
         if (live) setState({ status: 'open', db });
       },
@@ -30,7 +33,7 @@ export function useLocalDatabase(): [LocalDatabaseState, () => void] {
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [attempt, name]);
 
   const retry = useCallback(() => {
     setState({ status: 'opening' });

@@ -254,20 +254,34 @@ export function createDatabaseHolder(open: () => Promise<LocalDatabase>): Databa
   };
 }
 
-const holder = createDatabaseHolder(() =>
-  createLocalDatabase({
-    name: LOCAL_DATABASE_NAME,
-    storage: getRxStorageDexie(),
-    multiInstance: true,
-  }),
-);
+// The open database's name and holder. Only one database is open at a time (each has all
+// twelve collections; RxDB's free version allows 13 per process): the app opens either
+// the real one or the demo one (auth/demo.ts), and switching reloads the page.
+let current: { readonly name: string; readonly holder: DatabaseHolder } | undefined;
 
-/** The renderer's database (Dexie on IndexedDB). Rejects with a CodedError ('localdb.*'). */
-export function getLocalDatabase(): Promise<LocalDatabase> {
-  return holder.get();
+/**
+ * The renderer's database (Dexie on IndexedDB): `name` is LOCAL_DATABASE_NAME, or the demo
+ * database's name in demo mode. Rejects with a CodedError ('localdb.*'); asking for another
+ * name while one is open is a programming error (close it first).
+ */
+export function getLocalDatabase(name: string = LOCAL_DATABASE_NAME): Promise<LocalDatabase> {
+  if (current !== undefined && current.name !== name) {
+    return Promise.reject(
+      new Error(`database ${current.name} is open; close it before opening ${name}`),
+    );
+  }
+  current ??= {
+    name,
+    holder: createDatabaseHolder(() =>
+      createLocalDatabase({ name, storage: getRxStorageDexie(), multiInstance: true }),
+    ),
+  };
+  return current.holder.get();
 }
 
 /** Closes the renderer's database (sign-out, tests); data stays. */
-export function closeLocalDatabase(): Promise<void> {
-  return holder.close();
+export async function closeLocalDatabase(): Promise<void> {
+  const open = current;
+  current = undefined;
+  await open?.holder.close();
 }

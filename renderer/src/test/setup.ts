@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 
 // antd's responsive components read matchMedia, which jsdom does not provide. (Some files
 // run in the node environment, where there is no window at all.)
-if (typeof window !== 'undefined' && !('matchMedia' in window)) {
+if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
   Object.defineProperty(window, 'matchMedia', {
     value: (query: string) => ({
       matches: false,
