@@ -9,6 +9,7 @@ import {
 } from '../collections/fixtures/samples.ts';
 import type { ErrorCode, ErrorParams, Result } from '../errors.ts';
 import {
+  addMember,
   changeHead,
   createHousehold,
   currentMembers,
@@ -16,6 +17,7 @@ import {
   mergeHouseholds,
   moveResident,
   parseRelation,
+  removeMember,
   splitHousehold,
   type HouseholdWrites,
   type OperationContext,
@@ -905,4 +907,88 @@ describe('parseRelation', () => {
       );
     },
   );
+});
+
+describe('addMember', () => {
+  it('adds someone without a household as a new stint and points them at the household', () => {
+    const zhang = zhangHousehold();
+    const writes = unwrap(addMember(zhang.doc, outsider, 'grandchild', '2024-10-01', TODAY));
+    expectValid(writes);
+    const doc = household(writes, zhang.doc.id);
+    expect(stints(doc, outsider.id)).toEqual([
+      { residentId: outsider.id, relation: 'grandchild', from: '2024-10-01' },
+    ]);
+    expect(currentMembers(doc)).toHaveLength(4);
+    expect(doc.headResidentId).toBe(jianguo.id);
+    expect(resident(writes, outsider.id).householdId).toBe(zhang.doc.id);
+    expect(resident(writes, outsider.id).updatedAt).toBe(TODAY.now);
+  });
+
+  it('refuses a second head, a member already listed, a closed household and a date before birth', () => {
+    const zhang = zhangHousehold();
+    expect(addMember(zhang.doc, outsider, 'head', '2024-10-01', TODAY)).toStrictEqual(
+      refusal('household.head-count', { household: '0105', count: 2 }),
+    );
+    expect(addMember(zhang.doc, zhang.wei, 'child', '2024-10-01', TODAY)).toStrictEqual(
+      refusal('household.member-already', { resident: '张伟', household: '0105' }),
+    );
+    const closed: HouseholdDoc = { ...zhang.doc, status: 'closed', closedOn: '2024-01-01' };
+    expect(addMember(closed, outsider, 'other', '2024-10-01', TODAY)).toStrictEqual(
+      refusal('household.inactive', { household: '0105' }),
+    );
+    expect(addMember(zhang.doc, outsider, 'other', '1960-01-01', TODAY)).toStrictEqual(
+      refusal('household.date-invalid', { date: '1960-01-01', since: outsider.birthDate }),
+    );
+  });
+});
+
+describe('removeMember', () => {
+  it('closes the stint of a member who moved out or died, and leaves them without a household', () => {
+    const zhang = zhangHousehold();
+    const writes = unwrap(removeMember(zhang.doc, zhang.wei, '2024-10-01', TODAY));
+    expectValid(writes);
+    const doc = household(writes, zhang.doc.id);
+    expect(stints(doc, wei.id)).toEqual([
+      { residentId: wei.id, relation: 'child', from: '2020-05-01', to: '2024-10-01' },
+    ]);
+    expect(doc.status).toBe('active');
+    expect(resident(writes, wei.id).householdId).toBe('');
+  });
+
+  it('refuses the head while others remain, and closes the household when the head is the last', () => {
+    const zhang = zhangHousehold();
+    expect(removeMember(zhang.doc, zhang.jianguo, '2024-10-01', TODAY)).toStrictEqual(
+      refusal('household.head-leaving', { household: '0105' }),
+    );
+    const alone = unwrap(
+      createHousehold(
+        {
+          number: '0200',
+          houseNumber: '',
+          address: '',
+          tags: [],
+          members: [{ resident: outsider, relation: 'head' }],
+        },
+        NONE,
+        context('2021-01-01', 2),
+      ),
+    );
+    const [doc] = alone.households;
+    if (doc === undefined) throw new Error('no household');
+    const writes = unwrap(removeMember(doc, resident(alone, outsider.id), '2024-10-01', TODAY));
+    expectValid(writes);
+    const closed = household(writes, doc.id);
+    expect(closed).toMatchObject({ status: 'closed', closedOn: '2024-10-01', headResidentId: '' });
+    expect(currentMembers(closed)).toEqual([]);
+  });
+
+  it('refuses a non-member and a date before the stint began', () => {
+    const zhang = zhangHousehold();
+    expect(removeMember(zhang.doc, outsider, '2024-10-01', TODAY)).toStrictEqual(
+      refusal('household.member-not-found', { resident: '赵六', household: '0105' }),
+    );
+    expect(removeMember(zhang.doc, zhang.wei, '2020-04-01', TODAY)).toStrictEqual(
+      refusal('household.date-invalid', { date: '2020-04-01', since: '2020-05-01' }),
+    );
+  });
 });

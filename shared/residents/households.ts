@@ -273,6 +273,88 @@ export function moveResident(
 }
 
 /**
+ * Adds someone who belongs to no household (a birth, a marriage into the village, a return
+ * after moving out) to a household on `on`, with their relation to the head. Not dated
+ * before the person's birth; a second head is refused (change the head afterwards).
+ */
+export function addMember(
+  household: HouseholdDoc,
+  resident: ResidentDoc,
+  relation: Relation,
+  on: string,
+  ctx: OperationContext,
+): Result<HouseholdWrites> {
+  const active = checkActive(household);
+  if (!active.ok) return active;
+  if (!isRelation(relation)) return fail('household.relation-unknown', { value: relation });
+  assertSameVillage(household, resident);
+  if (resident.householdId !== '')
+    return fail('household.member-already', {
+      resident: resident.name,
+      household: resident.householdId === household.id ? household.householdNo : '',
+    });
+  const joining = checkJoining(household, resident, on);
+  if (!joining.ok) return joining;
+  if (relation === 'head')
+    return fail('household.head-count', { household: household.householdNo, count: 2 });
+  const dated = checkDate(
+    on,
+    isCalendarDate(resident.birthDate) ? resident.birthDate : '',
+    ctx.today,
+  );
+  if (!dated.ok) return dated;
+  return ok({
+    households: [
+      touch(
+        household,
+        { members: [...household.members, { residentId: resident.id, relation, from: on }] },
+        ctx,
+      ),
+    ],
+    residents: [rehome(resident, household, ctx)],
+  });
+}
+
+/**
+ * A member leaves the household on `on` without joining another in the village: moved out
+ * (迁出) or died. Their stint closes and their `householdId` becomes ''. The head may leave
+ * only as the last member, which closes the household; otherwise the head is changed first.
+ */
+export function removeMember(
+  household: HouseholdDoc,
+  resident: ResidentDoc,
+  on: string,
+  ctx: OperationContext,
+): Result<HouseholdWrites> {
+  const active = checkActive(household);
+  if (!active.ok) return active;
+  const stint = currentStint(household, resident.id);
+  if (stint === undefined)
+    return fail('household.member-not-found', {
+      resident: resident.name,
+      household: household.householdNo,
+    });
+  const last = currentMembers(household).length === 1;
+  if (!last) {
+    const leaving = checkLeaving(household, resident);
+    if (!leaving.ok) return leaving;
+  }
+  const dated = checkDate(on, stint.from, ctx.today);
+  if (!dated.ok) return dated;
+  const members = closeStints(household.members, new Set([resident.id]), on);
+  return ok({
+    households: [
+      touch(
+        household,
+        last ? { members, status: 'closed', closedOn: on, headResidentId: '' } : { members },
+        ctx,
+      ),
+    ],
+    residents: [{ ...resident, householdId: '', updatedAt: ctx.now, updatedBy: ctx.userId }],
+  });
+}
+
+/**
  * Splits members (never the head) off into a new household on `on`. `from` keeps its head,
  * so it keeps at least one member; both households record the split in `lineage`.
  */
