@@ -137,7 +137,15 @@ export default tseslint.config(
   {
     // Integration tests of the app's sync client start a real town server in-process.
     files: ['renderer/src/**/*.integration.test.ts'],
-    languageOptions: { globals: globals.node },
+    languageOptions: {
+      globals: globals.node,
+      // renderer/tsconfig.json leaves them out (they need Node's types); their own project.
+      parserOptions: {
+        projectService: false,
+        project: './renderer/tsconfig.integration.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -66,6 +66,7 @@ for (const tier of tiers) {
         'main',
         'main/preload',
         'renderer',
+        'renderer/tsconfig.integration.json',
         'renderer/e2e',
         'server',
         '.',

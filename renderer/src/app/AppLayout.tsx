@@ -101,10 +101,9 @@ export function AppLayout() {
             <AccountHeader />
           </Space>
         </Layout.Header>
+        {/* antd's Layout.Content is the page's one <main> landmark. */}
         <Layout.Content style={{ padding: 24 }}>
-          <main>
-            <ModulePage id={current} />
-          </main>
+          <ModulePage id={current} />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -20,7 +20,9 @@
  * offline after an online logout, or refused by the server), `sync.server-unreachable` /
  * `sync.server-error` when the server cannot be used now (health 'offline'; try later), an
  * `auth.*` code the server answered (health 'needs-sign-in', or 'device-revoked'). Local
- * data is never touched by any of these.
+ * data is never touched by any of these; only the user's sign-in record is: a refused
+ * refresh token is forgotten, and `auth.user-disabled` forgets the account's offline
+ * sign-in on this device altogether (as sign-in.ts does when a sign-in is refused so).
  */
 import type { Principal } from '../../../shared/auth/roles.ts';
 import { fail, ok, type AppError, type Result } from '../../../shared/errors.ts';
@@ -33,6 +35,7 @@ import type { IdKeys, TokenPair } from '../../../shared/sync/protocol.ts';
 import {
   readAccount,
   readDevice,
+  removeAccount,
   sealSecrets,
   unsealSecrets,
   writeAccount,
@@ -159,6 +162,13 @@ export function openAppSession(deps: SessionDeps, start: SessionStart): AppSessi
     });
   };
 
+  /** Forgets this user's offline sign-in on this device (the account was disabled). */
+  const forgetAccount = async (): Promise<void> => {
+    const record = await readAccount(db, principal.username);
+    if (record === undefined || record.principal.userId !== principal.userId) return;
+    await removeAccount(db, principal.username);
+  };
+
   /** A newer refresh token another tab stored since we last read ours. */
   const adoptStoredRefreshToken = async (): Promise<void> => {
     const record = await readAccount(db, principal.username);
@@ -205,7 +215,9 @@ export function openAppSession(deps: SessionDeps, start: SessionStart): AppSessi
     // The server refused the refresh token: it is dead, here and on disk.
     refreshToken = null;
     access = null;
-    await storeRefreshToken(null).catch((storeError: unknown) => {
+    const forgotten =
+      error.code === 'auth.user-disabled' ? forgetAccount() : storeRefreshToken(null);
+    await forgotten.catch((storeError: unknown) => {
       console.error('forgetting the refused refresh token failed', storeError);
     });
     if (error.code === 'auth.device-revoked') {

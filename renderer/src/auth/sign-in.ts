@@ -6,11 +6,13 @@
  *    (re)write the user's account record — a new salt, the verifier of the password just
  *    accepted, the new refresh token and the ID keys sealed under the password — and open
  *    an online session.
- * 2. If it answers no (a coded refusal), that is the answer: no offline attempt. Two
+ * 2. If it answers no (a coded refusal), that is the answer: no offline attempt. Three
  *    refusals also teach the device something: `auth.device-revoked` marks the device
  *    revoked (offline sign-ins stop too); `auth.credentials-invalid` for a password that
  *    the stored verifier still accepts means the password was changed on the server, so
- *    the stale offline sign-in is forgotten.
+ *    the stale offline sign-in is forgotten; `auth.user-disabled` (only ever said after the
+ *    right password) forgets the account's offline sign-in, so a disabled account cannot
+ *    go on signing in here offline.
  * 3. If it cannot be reached (network, timeout, 5xx), a user who has signed in online on
  *    this device before signs in against the stored verifier; the secrets are unsealed and
  *    the session refreshes its tokens once the server is back. A user never seen here gets
@@ -195,6 +197,7 @@ async function learnFromRefusal(
     if (error.code === 'auth.device-revoked' && device !== undefined && device.revokedAt === null) {
       await writeDevice(db, { ...device, revokedAt: at });
     }
+    if (error.code === 'auth.user-disabled') await removeAccount(db, username);
     if (error.code === 'auth.credentials-invalid') {
       const record = await readAccount(db, username);
       if (record === undefined) return;
