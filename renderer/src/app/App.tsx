@@ -3,6 +3,7 @@ import antdZhCN from 'antd/locale/zh_CN';
 import { useMemo, useState } from 'react';
 import type { PlatformPort } from '../../../shared/platform/contract.ts';
 import { AuthGate } from '../auth/AuthGate.tsx';
+import { SyncProvider } from '../features/sync/SyncProvider.tsx';
 import { DEMO_DATABASE_NAME, readDatabaseChoice, type DatabaseChoice } from '../auth/demo.ts';
 import { LOCAL_DATABASE_NAME, type LocalDatabase } from '../db/database.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
@@ -44,7 +45,9 @@ function OpenApp({ db, port, choice }: OpenAppProps) {
     <AppServicesContext.Provider value={services}>
       <I18nProvider language={language} onChangeLanguage={setLanguage}>
         <AuthGate db={db} port={port} choice={choice}>
-          <AppLayout />
+          <SyncProvider>
+            <AppLayout />
+          </SyncProvider>
         </AuthGate>
       </I18nProvider>
     </AppServicesContext.Provider>

@@ -15,6 +15,7 @@ import { DemoBanner } from '../auth/DemoBanner.tsx';
 import { ResidentsPage } from '../features/residents/ResidentsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { SyncPage } from '../features/sync/SyncPage.tsx';
+import { SyncStatusBadge } from '../features/sync/SyncStatusBadge.tsx';
 import { useI18n } from '../i18n/I18nContext.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { ModuleNotBuilt } from './ModuleNotBuilt.tsx';
@@ -97,6 +98,7 @@ export function AppLayout() {
             {t(MODULE_TITLE[current])}
           </Typography.Title>
           <Space size="middle">
+            <SyncStatusBadge />
             <LanguageSwitch />
             <AccountHeader />
           </Space>
