@@ -141,6 +141,13 @@ export const ERROR_CODES = [
   'ledger.notice-period-open',
   'ledger.notice-empty',
   'ledger.balance-insufficient',
+  'ledger.rule-set-exists',
+  'ledger.subject-missing',
+  'ledger.subject-both',
+  'ledger.resident-unknown',
+  'ledger.household-unknown',
+  'ledger.import-empty',
+  'ledger.template-file-exists',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

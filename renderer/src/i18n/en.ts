@@ -313,6 +313,20 @@ export const en: Catalogue = {
   'errors.ledger.notice-empty':
     'Nothing to post: only approved entries that need public notice and are not yet posted can be added.',
   'errors.ledger.balance-insufficient': 'Not enough points: {balance} available, {cost} needed.',
+  'errors.ledger.rule-set-exists':
+    'The village has already adopted version {version} of its rule set (in force from {effectiveFrom}), so the defaults cannot be adopted. To change it, start a new version from the current one in the app and have the villagers’ representative meeting adopt it.',
+  'errors.ledger.subject-missing':
+    'Enter an ID number (for a personal rule) or a household number (for a household rule).',
+  'errors.ledger.subject-both':
+    'Fill in either the ID number or the household number, not both: the ID number for a personal rule, the household number for a household rule.',
+  'errors.ledger.resident-unknown':
+    'No resident of the village has ID number “{value}”. Check the number, or register the resident first.',
+  'errors.ledger.household-unknown':
+    'The village has no household numbered “{value}”. Check the number, or register the household first.',
+  'errors.ledger.import-empty':
+    'The file holds no entries: there is no row under the header. Fill in one row per entry under the header and import again.',
+  'errors.ledger.template-file-exists':
+    'File {file} already exists and was not overwritten. Choose another name, or move the existing file first.',
   ...accountEn,
   ...syncEn,
   ...registerEn,

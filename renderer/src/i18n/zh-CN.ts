@@ -276,6 +276,18 @@ export const zhCN = {
   'errors.ledger.notice-empty':
     '没有可公示的记录：只有审核通过、需要公示且尚未公示的记录才能加入公示。',
   'errors.ledger.balance-insufficient': '积分余额不足：当前可用 {balance} 分，本次需要 {cost} 分。',
+  'errors.ledger.rule-set-exists':
+    '本村已通过第 {version} 版积分细则（{effectiveFrom} 起施行），不能再采用默认细则。如需修改，请在软件中以现行版本为基础新建一版，经村民代表大会通过后施行。',
+  'errors.ledger.subject-missing': '请填写身份证号（个人规则）或户编号（户规则）。',
+  'errors.ledger.subject-both': '身份证号和户编号只能填一个：个人规则填身份证号，户规则填户编号。',
+  'errors.ledger.resident-unknown':
+    '本村没有身份证号为「{value}」的村民。请核对号码，或先登记该村民。',
+  'errors.ledger.household-unknown':
+    '本村没有户编号为「{value}」的户。请核对户编号，或先登记该户。',
+  'errors.ledger.import-empty':
+    '文件中没有积分记录：表头下面没有任何一行。请在表头下逐行填写记录后再导入。',
+  'errors.ledger.template-file-exists':
+    '文件 {file} 已经存在，没有覆盖。请换一个文件名，或先移走原文件。',
   ...accountZhCN,
   ...syncZhCN,
   ...registerZhCN,

@@ -11,6 +11,12 @@ export type HelpTopic =
   | 'residents'
   | 'residents import'
   | 'residents count'
+  | 'rules'
+  | 'rules adopt-defaults'
+  | 'ledger'
+  | 'ledger import'
+  | 'ledger template'
+  | 'score'
   | 'user'
   | 'user add'
   | 'user passwd'
@@ -68,6 +74,11 @@ const TEXTS: { readonly [T in HelpTopic]: { readonly zh: string; readonly en: st
   village list [--township <9位代码>]                            列出村
   residents import --village <12位代码> <文件.xlsx>              从村民花名册导入村民和户
   residents count --village <12位代码>                           统计村民人数
+  rules adopt-defaults --village <12位代码>                      村采用乡镇的积分细则模板库（默认细则）
+  ledger import --village <12位代码> <文件.xlsx>                 从积分台账（.xlsx）导入历史积分记录
+  ledger template [--village <12位代码>] <文件.xlsx>             写出空白的积分台账模板
+  score --village <12位代码> (--id <身份证号> | --household <户编号>) [--as-of <日期>]
+                                                                 显示积分余额、信用分和等级及其明细（JSON）
   user add --username <用户名> --role <角色> (--village <12位代码> | --township <9位代码>)
                                                                  添加工作人员账号
   user passwd --username <用户名>                                重设密码（结束其全部登录）
@@ -93,6 +104,11 @@ Commands:
   village list [--township <9 digits>]                              list villages
   residents import --village <12 digits> <file.xlsx>                import a village's register
   residents count --village <12 digits>                             count a village's residents
+  rules adopt-defaults --village <12 digits>                        adopt the township's rule templates
+  ledger import --village <12 digits> <file.xlsx>                   import historical ledger entries
+  ledger template [--village <12 digits>] <file.xlsx>               write an empty ledger template
+  score --village <12 digits> (--id <ID> | --household <no>) [--as-of <date>]
+                                                                    balance, score and tier, explained (JSON)
   user add --username <name> --role <role> (--village <12 digits> | --township <9 digits>)
                                                                     add a staff account
   user passwd --username <name>                                     reset a password (ends its sign-ins)
@@ -245,6 +261,182 @@ and how many are registered, moved out and deceased.
   --village   the village's 12-digit division code
 
 ${STORAGE_EN}`,
+  },
+  rules: {
+    zh: `用法：npm run town -- rules adopt-defaults [选项]
+
+  rules adopt-defaults --village <12位代码> [--meeting-ref <文号>] [--meeting-on <日期>] [--effective-from <日期>]
+      村采用乡镇的积分细则模板库（默认细则）`,
+    en: `Usage: npm run town -- rules adopt-defaults [options]
+
+  rules adopt-defaults --village <12 digits> [--meeting-ref <ref>] [--meeting-on <date>] [--effective-from <date>]
+      a village adopts the township's rule template library (the default rules)`,
+  },
+  'rules adopt-defaults': {
+    zh: `用法：npm run town -- rules adopt-defaults --village <12位代码> [--meeting-ref <文号>] [--meeting-on <日期>] [--effective-from <日期>]
+
+让一个村把乡镇发布的积分细则模板库整套采用为本村的积分细则，各规则取模板的分值，并记录村民代表大会的
+会议日期和文号；村里的设备同步后即按它录入。乡镇还没有发布模板库时，先发布软件自带的默认模板库
+（文登、荣成等地标准的 60 条规则）和信用等级方案；乡镇已有的模板不会被覆盖。
+本村已有通过的积分细则时拒绝：修改细则须在软件中以现行版本为基础新建一版，经村民代表大会通过后施行。
+  --village          村的 12 位统计用区划代码，该村须已添加（village add）
+  --meeting-ref      村民代表大会的会议文号或纪要编号；不填则记为「未登记会议文号」（采用后不能再改）
+  --meeting-on       会议日期（年-月-日），不能晚于今天；默认今天
+  --effective-from   细则适用于哪天及以后发生的事项，默认为会议日期；要导入历史台账，请填不晚于最早一条记录的日期
+
+例：npm run town -- rules adopt-defaults --village 320321100201 --meeting-ref 王庄村〔2025〕1号 --meeting-on 2025-01-10 --effective-from 2024-01-01
+
+${STORAGE_ZH}
+${EXIT_ZH}`,
+    en: `Usage: npm run town -- rules adopt-defaults --village <12 digits> [--meeting-ref <ref>] [--meeting-on <date>] [--effective-from <date>]
+
+Makes the township's rule template library a village's rule set (积分细则), every rule with the
+template's points, and records the villagers' representative meeting's date and reference; the
+village's devices record entries under it once they sync. When the township has not published a
+library yet, the packaged default library (60 rules from the Wendeng, Rongcheng and other
+schemes) and its tier schemes are published first; templates the township has are never
+overwritten. Refused when the village already has an adopted rule set: a change is a new version
+made from the current one in the app and adopted by the representative meeting.
+  --village          the village's 12-digit division code; the village must exist (village add)
+  --meeting-ref      the meeting's reference or minutes number; without it the set records
+                     「未登记会议文号」 (not registered), which cannot be changed once adopted
+  --meeting-on       the meeting's date (YYYY-MM-DD), not after today; default today
+  --effective-from   the first day of acts the set applies to, default the meeting's date; before
+                     importing a historical ledger, give a date no later than its earliest entry
+
+Example: npm run town -- rules adopt-defaults --village 320321100201 --meeting-ref 王庄村〔2025〕1号 --meeting-on 2025-01-10 --effective-from 2024-01-01
+
+${STORAGE_EN}
+${EXIT_EN}`,
+  },
+  ledger: {
+    zh: `用法：npm run town -- ledger <import|template> [选项]
+
+  ledger import --village <12位代码> <文件.xlsx>            从积分台账（.xlsx）导入历史积分记录
+  ledger template [--village <12位代码>] <文件.xlsx>        写出空白的积分台账模板`,
+    en: `Usage: npm run town -- ledger <import|template> [options]
+
+  ledger import --village <12 digits> <file.xlsx>            import historical ledger entries (.xlsx)
+  ledger template [--village <12 digits>] <file.xlsx>        write an empty ledger template`,
+  },
+  'ledger import': {
+    zh: `用法：npm run town -- ledger import --village <12位代码> <文件.xlsx>
+
+把一个村的纸质积分台账（.xlsx，第一个工作表）导入镇服务器，作为已生效的历史积分记录：每条自发生日期起
+生效，有效期从发生日期起算；村里的设备同步后即可看到。表头按名称识别（列的顺序不限，多余的列不读取，空行跳过）：
+  身份证号   个人规则：村民的身份证号（须已登记在本村，见 residents import）
+  户编号     户规则：户编号（须已登记在本村）；每行身份证号和户编号只填一个
+  规则编码   本村积分细则中的规则编码，例如 P-BLOOD
+  发生日期   事项发生的日期，例如 2025-03-01
+  数量       次数或单位数，1 至 10000；不填按 1
+  分值       一事一议的规则每次的分值（在规则的范围内，扣分可不写负号）；固定分值的规则不填
+  备注       事项说明，可不填
+检查与软件中录入相同：发生日期当天须有已通过的积分细则且其中有该规则，记分对象相符，数量和分值正确，
+同一村民（户）同一规则同一天只记一次，每条规则在各期间的次数和分值上限（已有记录和文件中前面的行都算在内）。
+只要有一处问题就什么都不导入：逐行列出「第几行 · 哪一列 · 填的什么：错在哪里、怎么改」（下附英文），退出码为 1。
+改正文件后重新导入即可。用 ledger template 可写出带表头和规则编码表的模板。
+  --village   村的 12 位统计用区划代码，该村须已添加并已采用积分细则（rules adopt-defaults）
+
+例：npm run town -- ledger import --village 320321100201 王庄村积分台账.xlsx
+
+${STORAGE_ZH}
+${EXIT_ZH}`,
+    en: `Usage: npm run town -- ledger import --village <12 digits> <file.xlsx>
+
+Imports a village's paper ledger (积分台账; .xlsx, first sheet) into the town server as historical
+entries that are already effective: each from the date of its act, with its validity running from
+that date; the village's devices see them once they sync. Headers are matched by name (any order,
+extra columns ignored, blank rows skipped):
+  身份证号   personal rules: the resident's ID number (registered in the village, see residents import)
+  户编号     household rules: the household number (registered in the village); one of the two per row
+  规则编码   the rule's code in the village's rule set, e.g. P-BLOOD
+  发生日期   the date of the act, e.g. 2025-03-01
+  数量       times or units, 1 to 10000; blank means 1
+  分值       points per unit of a case-by-case rule (within its range; a deduction's minus sign may be
+             left out); blank for fixed-point rules
+  备注       what happened, optional
+The checks are the app's: a rule set adopted for the act's date with the rule, the rule's kind of
+subject, quantity and points, one act counted once (same subject, rule and date), and every rule's
+caps per period (counting the entries held and the rows above in the file). Any problem means
+nothing is imported: every problem is listed as row · column · value: what is wrong and how to fix
+it (Chinese, then English), and the exit code is 1. Correct the file and import again.
+ledger template writes a template with the headers and the rule codes.
+  --village   the village's 12-digit division code; it must exist and have adopted a rule set
+
+Example: npm run town -- ledger import --village 320321100201 ledger.xlsx
+
+${STORAGE_EN}
+${EXIT_EN}`,
+  },
+  'ledger template': {
+    zh: `用法：npm run town -- ledger template [--village <12位代码>] <文件.xlsx>
+
+写出一个空白的积分台账模板：工作表「积分台账」只有表头（身份证号、户编号、规则编码、发生日期、数量、分值、备注），
+「填写说明」说明各列怎么填，「规则编码」列出可用的规则。加 --village 时列出该村今天施行的积分细则，
+否则列出默认模板库。不会覆盖已有的文件。
+  --village   村的 12 位统计用区划代码（可选）
+
+例：npm run town -- ledger template 积分台账模板.xlsx
+
+${STORAGE_ZH}`,
+    en: `Usage: npm run town -- ledger template [--village <12 digits>] <file.xlsx>
+
+Writes an empty ledger template: the sheet 积分台账 holds only the headers (身份证号, 户编号, 规则编码,
+发生日期, 数量, 分值, 备注), 填写说明 explains each column, and 规则编码 lists the rules. With
+--village it lists the village's rule set in force today, otherwise the default library. An
+existing file is never overwritten.
+  --village   the village's 12-digit division code (optional)
+
+Example: npm run town -- ledger template ledger-template.xlsx
+
+${STORAGE_EN}`,
+  },
+  score: {
+    zh: `用法：npm run town -- score --village <12位代码> (--id <身份证号> | --household <户编号>) [--as-of <年-月-日>]
+
+按镇服务器中该村的记录计算一位村民或一户的积分和信用（与软件用同一套算法），以 JSON 输出：
+  balance       积分余额：生效的加分减去兑换和清零（按本村设置也减去扣分），不低于 0
+  honourTotal   荣誉积分：累计获得的加分，不清零
+  score         信用分：基础分加上生效、未过期的加减分（有效期内重复违规按倍数）
+  tier          信用等级：按本村的等级方案，直接判级期间不高于所判等级
+  counted       计入的记录：规则、分值、倍数、生效日期、有效期至
+  notCounted    未计入的记录及原因：not-yet-effective 尚未生效，under-objection 异议处理中，expired 已过期，
+                reversed 已冲正，annulled 已撤销，not-approved 未通过审核，repaired 已修复，
+                reversal 冲正记录本身，balance-only 只影响积分余额（兑换、清零）
+户的数字按本村设置汇总（成员之和、人均或仅户主，再加上户本身的记录）。
+  --village     村的 12 位统计用区划代码
+  --id          村民的身份证号（18 位，或 15 位旧号码）
+  --household   户编号
+  --as-of       按哪一天计算，默认今天；填以后的日期可看记录到期后的数字
+
+例：npm run town -- score --village 320321100201 --household 001 --as-of 2026-01-01
+
+${STORAGE_ZH}
+${EXIT_ZH}`,
+    en: `Usage: npm run town -- score --village <12 digits> (--id <ID number> | --household <no>) [--as-of <YYYY-MM-DD>]
+
+Computes a resident's or a household's points and integrity from what the town server holds for
+the village (the app's own engine), printed as JSON:
+  balance       redeemable balance: effective points earned minus redemptions and resets (and
+                deductions, if the village says so), never below 0
+  honourTotal   every effective point earned, never reset
+  score         integrity score: base plus effective, unexpired events (a repeat within validity
+                multiplied)
+  tier          tier from the village's scheme, capped while a direct rating is in force
+  counted       the events counted: rule, points, multiplier, effective and expiry dates
+  notCounted    the other events with the reason: not-yet-effective, under-objection, expired,
+                reversed, annulled, not-approved, repaired, reversal, balance-only
+A household's figures roll up per the village's setting (members' sum, per-capita or head only,
+plus the household's own events).
+  --village     the village's 12-digit division code
+  --id          the resident's ID number (18 characters, or a 15-digit legacy number)
+  --household   the household number
+  --as-of       the date to compute for, default today; a later date shows the figures after expiries
+
+Example: npm run town -- score --village 320321100201 --household 001 --as-of 2026-01-01
+
+${STORAGE_EN}
+${EXIT_EN}`,
   },
   user: {
     zh: `用法：npm run town -- user <add|passwd|disable|list> [选项]

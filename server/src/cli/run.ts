@@ -35,6 +35,13 @@ import {
   type AccountsOutcome,
 } from './accounts.ts';
 import { helpText, type HelpTopic } from './help.ts';
+import {
+  ledgerImport,
+  ledgerTemplate,
+  rulesAdoptDefaults,
+  score,
+  type LedgerOutcome,
+} from './ledger.ts';
 import { processInput, type CliInput } from './password-input.ts';
 import {
   residentsCount,
@@ -162,6 +169,46 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: async (values, context) =>
       exitOf(await residentsCount(req(values, 'village'), residents(context))),
   },
+  'rules adopt-defaults': {
+    topic: 'rules adopt-defaults',
+    options: {
+      village: { type: 'string' },
+      'meeting-ref': { type: 'string' },
+      'meeting-on': { type: 'string' },
+      'effective-from': { type: 'string' },
+    },
+    required: ['village'],
+    run: async (values, context) =>
+      ledgerExit(await rulesAdoptDefaults(values, residents(context))),
+  },
+  'ledger import': {
+    topic: 'ledger import',
+    options: { village: { type: 'string' } },
+    required: ['village'],
+    positionals: ['file'],
+    run: async (values, context) =>
+      ledgerExit(
+        await ledgerImport(req(values, 'village'), req(values, 'file'), residents(context)),
+      ),
+  },
+  'ledger template': {
+    topic: 'ledger template',
+    options: { village: { type: 'string' } },
+    required: [],
+    positionals: ['file'],
+    run: async (values, context) => ledgerExit(await ledgerTemplate(values, residents(context))),
+  },
+  score: {
+    topic: 'score',
+    options: {
+      village: { type: 'string' },
+      id: { type: 'string' },
+      household: { type: 'string' },
+      'as-of': { type: 'string' },
+    },
+    required: ['village'],
+    run: async (values, context) => ledgerExit(await score(values, residents(context))),
+  },
   'user add': {
     topic: 'user add',
     options: {
@@ -218,7 +265,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
 };
 
-const GROUPS = new Set(['township', 'village', 'residents', 'user', 'device']);
+const GROUPS = new Set(['township', 'village', 'residents', 'rules', 'ledger', 'user', 'device']);
 
 export async function runTown(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
   const [group, action, ...rest] = argv;
@@ -353,6 +400,10 @@ function accountsExit(outcome: AccountsOutcome): number {
 
 function exitOf(outcome: Outcome): number {
   return outcome === 'ok' ? EXIT.ok : EXIT.failed;
+}
+
+function ledgerExit(outcome: LedgerOutcome): number {
+  return outcome === 'ok' ? EXIT.ok : outcome === 'usage' ? EXIT.usage : EXIT.failed;
 }
 
 function isHelpFlag(arg: string): boolean {

@@ -97,4 +97,32 @@ export const LEDGER_MESSAGES: { readonly [C in LedgerCode]: Message } = {
     zh: '积分余额不足：当前可用 {balance} 分，本次需要 {cost} 分。',
     en: 'Not enough points: {balance} available, {cost} needed.',
   },
+  'ledger.rule-set-exists': {
+    zh: '本村已通过第 {version} 版积分细则（{effectiveFrom} 起施行），不能再采用默认细则。如需修改，请在软件中以现行版本为基础新建一版，经村民代表大会通过后施行。',
+    en: 'The village has already adopted version {version} of its rule set (in force from {effectiveFrom}), so the defaults cannot be adopted. To change it, start a new version from the current one in the app and have the villagers’ representative meeting adopt it.',
+  },
+  'ledger.subject-missing': {
+    zh: '请填写身份证号（个人规则）或户编号（户规则）。',
+    en: 'Enter an ID number (for a personal rule) or a household number (for a household rule).',
+  },
+  'ledger.subject-both': {
+    zh: '身份证号和户编号只能填一个：个人规则填身份证号，户规则填户编号。',
+    en: 'Fill in either the ID number or the household number, not both: the ID number for a personal rule, the household number for a household rule.',
+  },
+  'ledger.resident-unknown': {
+    zh: '本村没有身份证号为「{value}」的村民。请核对号码，或先登记该村民。',
+    en: 'No resident of the village has ID number “{value}”. Check the number, or register the resident first.',
+  },
+  'ledger.household-unknown': {
+    zh: '本村没有户编号为「{value}」的户。请核对户编号，或先登记该户。',
+    en: 'The village has no household numbered “{value}”. Check the number, or register the household first.',
+  },
+  'ledger.import-empty': {
+    zh: '文件中没有积分记录：表头下面没有任何一行。请在表头下逐行填写记录后再导入。',
+    en: 'The file holds no entries: there is no row under the header. Fill in one row per entry under the header and import again.',
+  },
+  'ledger.template-file-exists': {
+    zh: '文件 {file} 已经存在，没有覆盖。请换一个文件名，或先移走原文件。',
+    en: 'File {file} already exists and was not overwritten. Choose another name, or move the existing file first.',
+  },
 };

@@ -1,0 +1,256 @@
+/**
+ * Reading a village's ledger documents from the town server's document store: what the
+ * ledger core (shared/ledger) needs to adopt a rule set, record entries and score a
+ * subject. Tombstones are left out: a deleted document no longer exists for the ledger.
+ *
+ * The store holds documents as the devices pushed them (checked against the collections'
+ * schemas on the way in) and as the town CLI wrote them; they are read back as those
+ * documents' types.
+ */
+import {
+  catalogId,
+  type CatalogDoc,
+  type RuleTemplate,
+  type TierScheme,
+} from '../../../shared/collections/catalog.ts';
+import type { CaseDoc } from '../../../shared/collections/cases.ts';
+import type { EventDoc } from '../../../shared/collections/events.ts';
+import type { HouseholdDoc } from '../../../shared/collections/households.ts';
+import {
+  settingsId,
+  type RuleSetPolicy,
+  type SettingsPolicy,
+} from '../../../shared/collections/policies.ts';
+import type { ResidentDoc } from '../../../shared/collections/residents.ts';
+import { townshipCodeOfVillage } from '../../../shared/places/division-codes.ts';
+import { scoringPolicy, type ScoringPolicy } from '../../../shared/ledger/score.ts';
+import {
+  DEFAULT_TIER_SCHEME_CODE,
+  defaultTierSchemes,
+  tierSchemeFromCatalog,
+  type TierSchemeValues,
+} from '../../../shared/ledger/templates.ts';
+import type { Db } from '../db/database.ts';
+
+type Data = Readonly<Record<string, unknown>>;
+
+/** The documents a query selects (`SELECT data …`), as the type their collection holds. */
+async function dataOf<T>(db: Db, text: string, params: readonly unknown[]): Promise<T[]> {
+  const result = await db.query<{ data: Data }>(text, params);
+  return result.rows.map((row) => row.data as unknown as T);
+}
+
+/** Every rule-set version of the village (drafts and abandoned ones included). */
+export function loadRuleSets(db: Db, villageCode: string): Promise<RuleSetPolicy[]> {
+  return dataOf<RuleSetPolicy>(
+    db,
+    `SELECT data FROM documents
+      WHERE collection = 'policies' AND village_code = $1 AND NOT deleted
+        AND data->>'kind' = 'rule-set'
+      ORDER BY seq`,
+    [villageCode],
+  );
+}
+
+/** The newest version of any status: the one a new draft follows. */
+export function latestRuleSet(sets: readonly RuleSetPolicy[]): RuleSetPolicy | undefined {
+  return sets.reduce<RuleSetPolicy | undefined>(
+    (latest, set) => (latest === undefined || set.setVersion > latest.setVersion ? set : latest),
+    undefined,
+  );
+}
+
+/** The village's settings document, if a device has made it. */
+export async function loadSettings(
+  db: Db,
+  villageCode: string,
+): Promise<SettingsPolicy | undefined> {
+  const [settings] = await dataOf<SettingsPolicy>(
+    db,
+    `SELECT data FROM documents
+      WHERE collection = 'policies' AND id = $1 AND village_code = $2 AND NOT deleted`,
+    [settingsId(villageCode), villageCode],
+  );
+  return settings;
+}
+
+/**
+ * The township's catalogue documents of one kind that the village sees: published to every
+ * village ('') or to this one.
+ */
+export function loadCatalog<K extends CatalogDoc['kind']>(
+  db: Db,
+  villageCode: string,
+  kind: K,
+): Promise<Extract<CatalogDoc, { kind: K }>[]> {
+  return dataOf<Extract<CatalogDoc, { kind: K }>>(
+    db,
+    `SELECT data FROM documents
+      WHERE collection = 'catalog' AND village_code IS NULL AND township_code = $1 AND NOT deleted
+        AND data->>'kind' = $2 AND coalesce(data->>'villageCode', '') IN ('', $3)
+      ORDER BY seq`,
+    [townshipCodeOfVillage(villageCode), kind, villageCode],
+  );
+}
+
+/** Ids of the township's catalogue documents among `ids`, tombstones included. */
+export async function existingCatalogIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const result = await db.query<{ id: string }>(
+    `SELECT id FROM documents WHERE collection = 'catalog' AND id = ANY($1::text[])`,
+    [[...ids]],
+  );
+  return new Set(result.rows.map((row) => row.id));
+}
+
+/** The rule templates the township has published to the village. */
+export async function publishedTemplates(db: Db, villageCode: string): Promise<RuleTemplate[]> {
+  const templates = await loadCatalog(db, villageCode, 'rule-template');
+  return templates.filter((template) => template.status === 'published');
+}
+
+/** Every event about these subjects (any kind and status), in the order written. */
+export function loadEvents(
+  db: Db,
+  villageCode: string,
+  subjectIds: readonly string[],
+): Promise<EventDoc[]> {
+  if (subjectIds.length === 0) return Promise.resolve([]);
+  return dataOf<EventDoc>(
+    db,
+    `SELECT data FROM documents
+      WHERE collection = 'events' AND village_code = $1 AND NOT deleted
+        AND data->>'subjectId' = ANY($2::text[])
+      ORDER BY seq`,
+    [villageCode, [...new Set(subjectIds)]],
+  );
+}
+
+/** The objections about these events (what the engine holds an event for). */
+export function loadObjections(
+  db: Db,
+  villageCode: string,
+  eventIds: readonly string[],
+): Promise<CaseDoc[]> {
+  if (eventIds.length === 0) return Promise.resolve([]);
+  return dataOf<CaseDoc>(
+    db,
+    `SELECT data FROM documents
+      WHERE collection = 'cases' AND village_code = $1 AND NOT deleted
+        AND data->>'kind' = 'objection' AND data->>'targetType' = 'event'
+        AND data->>'targetId' = ANY($2::text[])
+      ORDER BY seq`,
+    [villageCode, [...eventIds]],
+  );
+}
+
+/** Every household of the village, closed ones included (numbers are never reused). */
+export function loadHouseholds(db: Db, villageCode: string): Promise<HouseholdDoc[]> {
+  return dataOf<HouseholdDoc>(
+    db,
+    `SELECT data FROM documents
+      WHERE collection = 'households' AND village_code = $1 AND NOT deleted
+      ORDER BY seq`,
+    [villageCode],
+  );
+}
+
+/** The household numbered `householdNo` in the village. */
+export async function findHousehold(
+  db: Db,
+  villageCode: string,
+  householdNo: string,
+): Promise<HouseholdDoc | undefined> {
+  const [household] = await dataOf<HouseholdDoc>(
+    db,
+    `SELECT data FROM documents
+      WHERE collection = 'households' AND village_code = $1 AND NOT deleted
+        AND data->>'householdNo' = $2
+      ORDER BY seq LIMIT 1`,
+    [villageCode, householdNo],
+  );
+  return household;
+}
+
+/** The residents of the village whose keyed ID hash is among `hashes`. */
+export function findResidentsByHash(
+  db: Db,
+  villageCode: string,
+  hashes: readonly string[],
+): Promise<ResidentDoc[]> {
+  if (hashes.length === 0) return Promise.resolve([]);
+  return dataOf<ResidentDoc>(
+    db,
+    `SELECT data FROM documents
+      WHERE collection = 'residents' AND village_code = $1 AND NOT deleted
+        AND data->>'idHash' = ANY($2::text[])
+      ORDER BY seq`,
+    [villageCode, [...new Set(hashes)]],
+  );
+}
+
+/** The residents of the village with these ids. */
+export function loadResidents(
+  db: Db,
+  villageCode: string,
+  ids: readonly string[],
+): Promise<ResidentDoc[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return dataOf<ResidentDoc>(
+    db,
+    `SELECT data FROM documents
+      WHERE collection = 'residents' AND village_code = $1 AND NOT deleted
+        AND id = ANY($2::text[])
+      ORDER BY seq`,
+    [villageCode, [...new Set(ids)]],
+  );
+}
+
+export interface VillagePolicy {
+  readonly policy: ScoringPolicy;
+  /** The tier scheme's code (credit1000 by default). */
+  readonly tierScheme: string;
+  /** Whether the village's settings document was found (else the defaults apply). */
+  readonly fromSettings: boolean;
+}
+
+/**
+ * The engine's policy for the village: its settings' tier scheme (a catalogue document; the
+ * packaged scheme of that code when the catalogue lacks it), roll-up and balance rule. A
+ * village without settings scores with the default scheme (Wendeng credit1000), household
+ * sum, and deductions not against the balance, as the app does before its settings exist.
+ */
+export async function villagePolicy(db: Db, villageCode: string): Promise<VillagePolicy> {
+  const settings = await loadSettings(db, villageCode);
+  const townshipCode = townshipCodeOfVillage(villageCode);
+  const wantedId =
+    settings === undefined || settings.tierSchemeId === ''
+      ? catalogId(townshipCode, 'tier-scheme', DEFAULT_TIER_SCHEME_CODE)
+      : settings.tierSchemeId;
+  const schemes = await loadCatalog(db, villageCode, 'tier-scheme');
+  const scheme = schemeById(schemes, wantedId, townshipCode);
+  return {
+    policy: scoringPolicy(scheme, settings),
+    tierScheme: scheme.code,
+    fromSettings: settings !== undefined,
+  };
+}
+
+function schemeById(
+  catalogue: readonly TierScheme[],
+  id: string,
+  townshipCode: string,
+): TierSchemeValues {
+  const published = catalogue.find((doc) => doc.id === id && doc.bands.length > 0);
+  if (published !== undefined) return tierSchemeFromCatalog(published);
+  const packaged = defaultTierSchemes();
+  return (
+    packaged.find((s) => catalogId(townshipCode, 'tier-scheme', s.code) === id) ??
+    packaged.find((s) => s.code === DEFAULT_TIER_SCHEME_CODE) ??
+    packaged[0] ??
+    missingScheme()
+  );
+}
+
+function missingScheme(): never {
+  throw new Error('the packaged library has no tier scheme');
+}
