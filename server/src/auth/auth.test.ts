@@ -392,9 +392,9 @@ describe.each(BACKENDS)('accounts over HTTP on %s', (kind) => {
 
     it('accepts tokens across two server instances on one database', async () => {
       if (backend.kind !== 'PostgreSQL') return;
-      const { db, app } = await setUp();
-      const other = testApp(await backend.reopen());
-      other.get(WHOAMI, { schema: {} }, (request) => principalOf(request));
+      const { db, app, clock } = await setUp();
+      // The same clock on both instances: tokens carry times from the first one's.
+      const other = appWithClock(await backend.reopen(), clock);
       const clerk = await signIn(db, app, {
         username: 'clerk',
         role: 'village_clerk',
@@ -535,13 +535,13 @@ describe.each(BACKENDS)('accounts over HTTP on %s', (kind) => {
 
     it('holds the limit across two server instances on one database', async () => {
       if (backend.kind !== 'PostgreSQL') return;
-      const { db, app } = await setUp();
+      const { db, app, clock } = await setUp();
       await createAccount(db, {
         username: 'clerk',
         role: 'village_clerk',
         villageCode: PLACES.villageA,
       });
-      const other = testApp(await backend.reopen());
+      const other = testApp(await backend.reopen(), { auth: { now: clock.now } });
 
       for (let i = 1; i <= 10; i++) {
         await attempt(i % 2 === 0 ? app : other, { username: 'clerk', password: 'Wrong2026pass' });
