@@ -50,8 +50,9 @@ export function deviceAdmits(
 ): boolean {
   if (device.townshipCode !== user.townshipCode) return false;
   if (ROLE_SCOPE[user.role] === 'village') return device.villageCode === user.villageCode;
-  if (user.role === 'bank_liaison') return device.villageCode === null;
-  return true;
+  // Township accounts only on township devices: the app syncs what the signed-in account
+  // sees, so a township account on a village computer would copy every village onto it.
+  return device.villageCode === null;
 }
 
 /** Registers a device bound to the user's village, or township for township roles. */

@@ -22,6 +22,14 @@ declare module 'fastify' {
     /** Set by the authentication hook on authenticated routes; null elsewhere. */
     principal: RequestPrincipal | null;
   }
+  interface FastifyInstance {
+    /**
+     * Checks a request's token again, as the hook did when it arrived: for long-lived
+     * requests (sync streams), so logout, revocation, a disabled account or the token's
+     * expiry end them too. Throws the same auth.* errors as the hook.
+     */
+    reauthenticate(request: FastifyRequest): Promise<RequestPrincipal>;
+  }
 }
 
 /**

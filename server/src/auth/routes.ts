@@ -122,6 +122,9 @@ export function registerAuth(app: FastifyInstance, { db, settings }: AuthRoutesO
   const signingKey = cachedSigningKey(db);
 
   app.decorateRequest('principal', null);
+  app.decorate('reauthenticate', async (request: FastifyRequest) =>
+    authenticate(db, await signingKey(), request.headers.authorization, settings.now()),
+  );
 
   app.addHook('onRequest', async (request) => {
     if (request.method === 'OPTIONS' || !needsToken(request)) return;

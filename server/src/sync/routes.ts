@@ -99,7 +99,27 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps): v
     async (request, reply) => {
       const principal = principalOf(request);
       const collection = collectionOf(request, versions);
-      const stream = new SyncStream({ db, principal, collection, keepAliveMs, log: request.log });
+      const stream = new SyncStream({
+        db,
+        principal,
+        collection,
+        keepAliveMs,
+        log: request.log,
+        stillAllowed: async () => {
+          try {
+            const now = await app.reauthenticate(request);
+            return (
+              now.role === principal.role &&
+              now.villageCode === principal.villageCode &&
+              now.townshipCode === principal.townshipCode
+            );
+          } catch (error) {
+            // Signed out, revoked, disabled or expired: the stream ends with the access.
+            if (error instanceof CodedError && error.code.startsWith('auth.')) return false;
+            throw error;
+          }
+        },
+      });
       const unsubscribe = feed.subscribe(stream);
       streams.add(stream);
       stream.onClose(() => {

@@ -198,6 +198,30 @@ describe.each(BACKENDS)('sync stream on %s', (kind) => {
     }
   });
 
+  it('ends a stream once its account signs out, while another account’s stream goes on', async () => {
+    const { server, url, clerkA, clerkB } = await listening(20);
+    const stream = await openStream(url, 'residents', clerkA);
+    const other = await openStream(url, 'residents', clerkB);
+    try {
+      expect(await stream.nextEvent()).toBe('RESYNC');
+      expect(await other.nextEvent()).toBe('RESYNC');
+      const out = await server.app.inject({
+        method: 'POST',
+        url: PATHS.logout,
+        headers: clerkA.headers,
+      });
+      expect(out.statusCode).toBe(204);
+
+      // The next keep-alive checks the token again: the stream ends, no data after it.
+      expect(await stream.nextEvent()).toBeUndefined();
+      expect(await other.nextBlock()).toBe(': keep-alive');
+      expect(server.subscribers()).toBe(1);
+    } finally {
+      stream.close();
+      other.close();
+    }
+  });
+
   it('forgets a stream whose device went away, and ends open streams when the server closes', async () => {
     const { server, url, clerkA } = await listening();
     const stream = await openStream(url, 'residents', clerkA);

@@ -45,6 +45,8 @@ export class SyncStream implements FeedSubscriber {
   #resyncWanted = false;
   #closed = false;
   #onClose: (() => void) | undefined;
+  readonly #stillAllowed: () => Promise<boolean>;
+  #checking = false;
 
   constructor(options: {
     readonly db: Db;
@@ -52,7 +54,14 @@ export class SyncStream implements FeedSubscriber {
     readonly collection: CollectionName;
     readonly keepAliveMs: number;
     readonly log: StreamLogger;
+    /**
+     * Whether the account may still read this stream (token valid, session, device and
+     * account in force, same scope); asked at every keep-alive. False ends the stream: the
+     * device reconnects with a fresh token, or stops if it was signed out or revoked.
+     */
+    readonly stillAllowed: () => Promise<boolean>;
   }) {
+    this.#stillAllowed = options.stillAllowed;
     this.#db = options.db;
     this.#principal = options.principal;
     this.#collection = options.collection;
@@ -70,6 +79,7 @@ export class SyncStream implements FeedSubscriber {
       this.close();
     });
     this.#keepAlive = setInterval(() => {
+      this.#checkAccess();
       if (!this.#closed && !this.body.destroyed && !this.body.writableNeedDrain) {
         this.body.write(': keep-alive\n\n');
       }
@@ -109,6 +119,25 @@ export class SyncStream implements FeedSubscriber {
     const fn = this.#onClose;
     this.#onClose = undefined;
     fn?.();
+  }
+
+  #checkAccess(): void {
+    if (this.#checking || this.#closed) return;
+    this.#checking = true;
+    this.#stillAllowed().then(
+      (allowed) => {
+        this.#checking = false;
+        if (!allowed) this.close();
+      },
+      (error: unknown) => {
+        this.#checking = false;
+        this.#log.error(
+          { err: error, collection: this.#collection },
+          'sync stream access check failed',
+        );
+        this.close();
+      },
+    );
   }
 
   #wake(): void {
