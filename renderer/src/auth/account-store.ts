@@ -96,11 +96,14 @@ export function accountDocId(username: string): string {
 }
 
 /**
- * The additional data of a user's sealed secrets: which record they belong to. A blob moved
- * into another user's record, or into another device's database, does not open.
+ * The additional data of a user's sealed secrets: which record they belong to, and what
+ * that record says the user may do. A blob moved into another user's record or another
+ * device's database does not open, and neither does a record whose role or village was
+ * edited on disk (a clerk making themselves an administrator to reveal ID numbers offline).
  */
 export function sealingContext(deviceId: string, principal: Principal): string {
-  return `village-credit/account/v1/${deviceId}/${principal.userId}/${principal.username}`;
+  const { userId, username, role, villageCode, townshipCode } = principal;
+  return `village-credit/account/v2/${JSON.stringify([deviceId, userId, username, role, villageCode, townshipCode])}`;
 }
 
 export async function readDevice(db: LocalDocumentHost): Promise<DeviceRecord | undefined> {
