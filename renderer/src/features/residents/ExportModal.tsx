@@ -32,11 +32,23 @@ export function ExportModal({ rows, full, progress, onExport, onClose, onDone }:
     try {
       purpose = ((await form.validateFields()).purpose ?? '').trim();
     } catch {
+      // antd shows the field's own message under the purpose box.
       return;
     }
     setWorking(true);
-    const saved = await onExport(rows, purpose);
-    setWorking(false);
+    let saved: Awaited<ReturnType<typeof onExport>>;
+    try {
+      saved = await onExport(rows, purpose);
+    } catch (error) {
+      // Writing the export's log line failed: nothing was saved; say so and keep the cause.
+      console.error('export failed', error);
+      setFailure(
+        t('register.export.failed', { message: describeError({ code: 'localdb.write-failed' }) }),
+      );
+      return;
+    } finally {
+      setWorking(false);
+    }
     if (!saved.ok) setFailure(t('register.export.failed', { message: describeError(saved.error) }));
     else if (!saved.value.saved) setFailure(t('register.export.cancelled'));
     else onDone(t('register.export.saved', { count: rows.length, path: saved.value.path }));

@@ -41,7 +41,9 @@ export function FilePurposeGate({ name, lastPurpose, onOpen, onBack }: FilePurpo
                 setOpening(true);
                 try {
                   await onOpen(purpose.trim());
-                } catch {
+                } catch (error) {
+                  // The view is not opened unlogged; the cause goes to the console for support.
+                  console.error('logging the file view failed', error);
                   setFailure(describeError({ code: 'localdb.write-failed' }));
                 } finally {
                   setOpening(false);
