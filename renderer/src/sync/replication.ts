@@ -127,6 +127,8 @@ export function startCollectionReplication(
         label: labelOf(row.newDocumentState),
         code,
         params,
+        // An edit of a stored document is undone on the device: keep what was typed.
+        ...(row.assumedMasterState === undefined ? {} : { refused: row.newDocumentState }),
       })),
     );
     const serverVersions: Doc[] = [];

@@ -75,6 +75,14 @@ describe('the sync problems list', () => {
     ]);
   });
 
+  it('keeps the refused version of an edit, so what was typed is not lost', async () => {
+    const d = await fresh();
+    const refused = { id: 'R-1', _deleted: false, name: '张三', phone: '13912345678' };
+    await recordProblems(d, [{ ...forbidden, refused }], 100);
+    const [entry] = await readProblems(d);
+    expect(entry?.refused).toEqual(refused);
+  });
+
   it('clears the entries of documents that landed, and one a person dismissed', async () => {
     const d = await fresh();
     await recordProblems(

@@ -52,6 +52,11 @@ export interface SyncProblem {
   /** When the document was first refused, and last. */
   readonly firstAt: number;
   readonly lastAt: number;
+  /**
+   * The version the server refused, kept so nothing typed is lost: the device shows the
+   * server's version again, and this one stays here until the problem is cleared.
+   */
+  readonly refused?: SyncDocument;
 }
 
 /** A true conflict: the server's version was kept for `fields`; a person chooses. */
@@ -115,7 +120,7 @@ function isTime(value: unknown): value is number {
 function asProblem(value: unknown): SyncProblem | undefined {
   const r = record(value);
   if (r === undefined) return undefined;
-  const { collection, id, label, code, params, firstAt, lastAt } = r;
+  const { collection, id, label, code, params, firstAt, lastAt, refused } = r;
   if (
     !isCollectionName(collection) ||
     typeof id !== 'string' ||
@@ -123,11 +128,22 @@ function asProblem(value: unknown): SyncProblem | undefined {
     !isErrorCode(code) ||
     !isParams(params) ||
     !isTime(firstAt) ||
-    !isTime(lastAt)
+    !isTime(lastAt) ||
+    !(refused === undefined || isSyncDocument(refused))
   ) {
     return undefined;
   }
-  return { key: entryKey(collection, id), collection, id, label, code, params, firstAt, lastAt };
+  const problem = {
+    key: entryKey(collection, id),
+    collection,
+    id,
+    label,
+    code,
+    params,
+    firstAt,
+    lastAt,
+  };
+  return refused === undefined ? problem : { ...problem, refused };
 }
 
 function asConflict(value: unknown): SyncConflict | undefined {
@@ -248,6 +264,8 @@ export interface NewProblem {
   readonly label: string;
   readonly code: ErrorCode;
   readonly params: ErrorParams;
+  /** The refused version of a document the device goes back from (see SyncProblem). */
+  readonly refused?: SyncDocument;
 }
 
 /** Adds refusals; a document already listed keeps its place and first time, with the new reason. */
