@@ -37,3 +37,11 @@ export interface Principal {
   readonly villageCode: string | null;
   readonly townshipCode: string;
 }
+
+/**
+ * A username as accounts store and match it: trimmed, lower case. The app and the server
+ * both use it, so 'Wang.Li ' typed on a device finds the account 'wang.li'.
+ */
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}

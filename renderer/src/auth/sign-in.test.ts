@@ -11,7 +11,7 @@ import {
   accessValidUntil,
   RENEW_MARGIN_MS,
 } from './app-session.ts';
-import { normalizeUsername } from './sign-in.ts';
+import { normalizeUsername } from '../../../shared/auth/roles.ts';
 
 describe('the session’s tokens', () => {
   it('trusts the server’s expiry time only within limits (a village PC’s clock may be off)', () => {

@@ -18,6 +18,7 @@
  *    the session refreshes its tokens once the server is back. A user never seen here gets
  *    `auth.server-needed`; a device that was never registered `auth.server-unreachable`.
  */
+import { normalizeUsername } from '../../../shared/auth/roles.ts';
 import { fail, ok, type AppError, type Result } from '../../../shared/errors.ts';
 import {
   readAccount,
@@ -61,10 +62,6 @@ export interface SignedIn {
 }
 
 /** The server normalises usernames the same way (server/src/auth/users.ts). */
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
-}
-
 export async function signIn(deps: SignInDeps, input: SignInInput): Promise<Result<SignedIn>> {
   const { db, now } = deps;
   // WebCrypto exists only in secure contexts (app://, https://, localhost): a web shell

@@ -16,7 +16,8 @@ import { beginAttempt, settleAttempt } from './login-limits.ts';
 import type { AuthSettings } from './options.ts';
 import { dummyHash, hashPassword, verifyPassword, type PasswordCost } from './passwords.ts';
 import { openSession } from './sessions.ts';
-import { findUser, newId, normalizeUsername, principalOfUser, type User } from './users.ts';
+import { normalizeUsername } from '../../../shared/auth/roles.ts';
+import { findUser, newId, principalOfUser, type User } from './users.ts';
 
 export interface LoginContext {
   readonly db: Db;

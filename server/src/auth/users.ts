@@ -4,7 +4,13 @@
  * disabling an account revokes every session of that account.
  */
 import { randomBytes } from 'node:crypto';
-import { isRole, ROLE_SCOPE, type Principal, type Role } from '../../../shared/auth/roles.ts';
+import {
+  isRole,
+  normalizeUsername,
+  ROLE_SCOPE,
+  type Principal,
+  type Role,
+} from '../../../shared/auth/roles.ts';
 import { sortableId } from '../../../shared/collections/ids.ts';
 import { CodedError, fail, ok, type Result } from '../../../shared/errors.ts';
 import {
@@ -52,10 +58,6 @@ export interface User {
 }
 
 /** Usernames are compared in lower case without surrounding spaces. */
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
-}
-
 export function validateUsername(username: string): Result<string> {
   const normalized = normalizeUsername(username);
   return USERNAME_PATTERN.test(normalized)
