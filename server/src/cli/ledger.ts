@@ -12,7 +12,7 @@
  * are checked before the data directory is opened; the clock is read here.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { sortableId } from '../../../shared/collections/ids.ts';
 import type { RuleCap, RuleDefinition } from '../../../shared/collections/rule.ts';
 import type { AppError } from '../../../shared/errors.ts';
@@ -22,7 +22,6 @@ import { pointsRange, ruleSetInForce } from '../../../shared/ledger/rule-sets.ts
 import { defaultRules } from '../../../shared/ledger/templates.ts';
 import { validateVillageCode } from '../../../shared/places/division-codes.ts';
 import { parseCitizenId } from '../../../shared/residents/citizen-id.ts';
-import { readXlsxTable } from '../../../shared/xlsx/read.ts';
 import { writeXlsxTable } from '../../../shared/xlsx/write.ts';
 import { adoptDefaultRules } from '../ledger/adopt.ts';
 import { importLedger } from '../ledger/import.ts';
@@ -30,6 +29,7 @@ import { LEDGER_COLUMNS, type IgnoredColumn, type LedgerProblem } from '../ledge
 import { scoreInVillage, type ScoreTarget } from '../ledger/score.ts';
 import { loadRuleSets } from '../ledger/village-documents.ts';
 import { describeError } from '../messages.ts';
+import { readWorkbookFile } from './workbook-file.ts';
 import { findVillage } from '../places/places.ts';
 import { CLI_ACTOR, chinaDate, type ResidentsContext } from './residents.ts';
 
@@ -121,16 +121,7 @@ export async function ledgerImport(
 ): Promise<LedgerOutcome> {
   const villageCode = validateVillageCode(villageArgument);
   if (!villageCode.ok) return rejected(context, villageCode.error);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return rejected(context, {
-      code: 'cli.file-unreadable',
-      params: { file, reason: fileReadReason((error as NodeJS.ErrnoException).code) },
-    });
-  }
-  const sheet = readXlsxTable(bytes);
+  const sheet = await readWorkbookFile(file);
   if (!sheet.ok) return rejected(context, sheet.error);
 
   const now = Date.now();
@@ -375,19 +366,4 @@ function rejected(
   const message = describeError(error.code, error.params ?? {});
   context.stderr(`错误：${message.zh}\nError: ${message.en}\n`);
   return outcome;
-}
-
-/** A word for why a file could not be read (worded by the messages, never the raw errno). */
-function fileReadReason(errno: string | undefined): string {
-  switch (errno) {
-    case 'ENOENT':
-      return 'file-not-found';
-    case 'EACCES':
-    case 'EPERM':
-      return 'file-no-permission';
-    case 'EISDIR':
-      return 'file-is-a-directory';
-    default:
-      return 'file-io-error';
-  }
 }

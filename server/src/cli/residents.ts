@@ -6,16 +6,15 @@
  * Everything that can be checked without the database is checked first (the village code,
  * the file), so a bad argument opens nothing. The clock is read here, in the CLI layer.
  */
-import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { sortableId } from '../../../shared/collections/ids.ts';
 import { validateVillageCode } from '../../../shared/places/division-codes.ts';
 import type { ImportProblem } from '../../../shared/residents/import/problems.ts';
 import type { ImportSummary } from '../../../shared/residents/import/validate.ts';
-import { readXlsxTable } from '../../../shared/xlsx/read.ts';
 import type { AppError } from '../../../shared/errors.ts';
 import type { Database } from '../db/database.ts';
 import { describeError } from '../messages.ts';
+import { readWorkbookFile } from './workbook-file.ts';
 import { findVillage, type Village } from '../places/places.ts';
 import { countResidents, importRegister } from '../residents/register.ts';
 
@@ -40,16 +39,7 @@ export async function residentsImport(
   const villageCode = validateVillageCode(villageArgument);
   if (!villageCode.ok) return rejected(context, villageCode.error);
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return rejected(context, {
-      code: 'cli.file-unreadable',
-      params: { file, reason: fileReadReason((error as NodeJS.ErrnoException).code) },
-    });
-  }
-  const sheet = readXlsxTable(bytes);
+  const sheet = await readWorkbookFile(file);
   if (!sheet.ok) return rejected(context, sheet.error);
 
   const now = Date.now();
@@ -183,21 +173,6 @@ function ignoredColumnsLines(summary: ImportSummary): string[] {
 }
 
 // ---------------------------------------------------------------------------------------
-
-/** A word for why a file could not be read (worded by the messages, never the raw errno). */
-function fileReadReason(errno: string | undefined): string {
-  switch (errno) {
-    case 'ENOENT':
-      return 'file-not-found';
-    case 'EACCES':
-    case 'EPERM':
-      return 'file-no-permission';
-    case 'EISDIR':
-      return 'file-is-a-directory';
-    default:
-      return 'file-io-error';
-  }
-}
 
 function rejected(context: ResidentsContext, error: AppError): Outcome {
   const message = describeError(error.code, error.params ?? {});
