@@ -1,8 +1,8 @@
-import { DatePicker, Form, Select, Typography } from 'antd';
+import { Form, Select, Typography } from 'antd';
 import type { HouseholdDoc, Relation } from '../../../../shared/collections/households.ts';
 import { currentMembers } from '../../../../shared/residents/households.ts';
 import { useI18n } from '../../i18n/I18nContext.ts';
-import { DATE_ITEM, useChoices } from './form-support.ts';
+import { MemberRelationFields, OperationDateField } from './OperationFields.tsx';
 import { OperationModal } from './OperationModal.tsx';
 import { useRegister } from './RegisterContext.ts';
 import { useRegisterActions } from './useRegisterActions.ts';
@@ -24,7 +24,6 @@ export function ChangeHeadModal({ household, onClose, onDone }: ChangeHeadModalP
   const { t } = useI18n();
   const { register } = useRegister();
   const actions = useRegisterActions();
-  const choices = useChoices();
   const [form] = Form.useForm<ChangeHeadValues>();
   const head = Form.useWatch('head', form);
   const members = currentMembers(household);
@@ -76,29 +75,13 @@ export function ChangeHeadModal({ household, onClose, onDone }: ChangeHeadModalP
       </Form.Item>
       {head !== undefined && (
         <>
-          <Typography.Text strong>{t('register.ops.changeHead.relations')}</Typography.Text>
-          {members
-            .filter((stint) => stint.residentId !== head)
-            .map((stint) => (
-              <Form.Item
-                key={stint.residentId}
-                label={nameOf(stint.residentId)}
-                name={['relations', stint.residentId]}
-                rules={[{ required: true, message: t('register.form.relationRequired') }]}
-              >
-                <Select style={{ width: 160 }} options={choices.memberRelations} />
-              </Form.Item>
-            ))}
+          <MemberRelationFields
+            title={t('register.ops.changeHead.relations')}
+            residentIds={members.map((stint) => stint.residentId).filter((id) => id !== head)}
+          />
         </>
       )}
-      <Form.Item
-        label={t('register.ops.date')}
-        name="on"
-        {...DATE_ITEM}
-        rules={[{ required: true }]}
-      >
-        <DatePicker />
-      </Form.Item>
+      <OperationDateField />
     </OperationModal>
   );
 }

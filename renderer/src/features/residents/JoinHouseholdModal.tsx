@@ -1,9 +1,10 @@
-import { DatePicker, Form, Select } from 'antd';
+import { Form, Select } from 'antd';
 import type { Relation } from '../../../../shared/collections/households.ts';
 import type { ResidentDoc } from '../../../../shared/collections/residents.ts';
 import { useI18n } from '../../i18n/I18nContext.ts';
-import { DATE_ITEM, useChoices } from './form-support.ts';
+import { useChoices } from './form-support.ts';
 import { HouseholdSelect } from './HouseholdSelect.tsx';
+import { OperationDateField } from './OperationFields.tsx';
 import { OperationModal } from './OperationModal.tsx';
 import { useRegisterActions } from './useRegisterActions.ts';
 
@@ -51,14 +52,7 @@ export function JoinHouseholdModal({ resident, onClose, onDone }: JoinHouseholdM
       >
         <Select options={choices.memberRelations} />
       </Form.Item>
-      <Form.Item
-        label={t('register.ops.date')}
-        name="on"
-        {...DATE_ITEM}
-        rules={[{ required: true }]}
-      >
-        <DatePicker />
-      </Form.Item>
+      <OperationDateField />
     </OperationModal>
   );
 }

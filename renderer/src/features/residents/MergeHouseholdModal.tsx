@@ -1,9 +1,9 @@
-import { DatePicker, Form, Select, Typography } from 'antd';
+import { Form, Typography } from 'antd';
 import type { HouseholdDoc, Relation } from '../../../../shared/collections/households.ts';
 import { currentMembers } from '../../../../shared/residents/households.ts';
 import { useI18n } from '../../i18n/I18nContext.ts';
-import { DATE_ITEM, useChoices } from './form-support.ts';
 import { HouseholdSelect } from './HouseholdSelect.tsx';
+import { MemberRelationFields, OperationDateField } from './OperationFields.tsx';
 import { OperationModal } from './OperationModal.tsx';
 import { useRegister } from './RegisterContext.ts';
 import { useRegisterActions } from './useRegisterActions.ts';
@@ -25,7 +25,6 @@ export function MergeHouseholdModal({ household, onClose, onDone }: MergeHouseho
   const { t } = useI18n();
   const { register } = useRegister();
   const actions = useRegisterActions();
-  const choices = useChoices();
   const [form] = Form.useForm<MergeValues>();
   const fromId = Form.useWatch('from', form);
   const from = fromId === undefined ? undefined : register.householdById.get(fromId);
@@ -61,27 +60,13 @@ export function MergeHouseholdModal({ household, onClose, onDone }: MergeHouseho
       </Form.Item>
       {joining.length > 0 && (
         <>
-          <Typography.Text strong>{t('register.ops.merge.relations')}</Typography.Text>
-          {joining.map((stint) => (
-            <Form.Item
-              key={stint.residentId}
-              label={register.residentById.get(stint.residentId)?.name ?? stint.residentId}
-              name={['relations', stint.residentId]}
-              rules={[{ required: true, message: t('register.form.relationRequired') }]}
-            >
-              <Select style={{ width: 160 }} options={choices.memberRelations} />
-            </Form.Item>
-          ))}
+          <MemberRelationFields
+            title={t('register.ops.merge.relations')}
+            residentIds={joining.map((stint) => stint.residentId)}
+          />
         </>
       )}
-      <Form.Item
-        label={t('register.ops.date')}
-        name="on"
-        {...DATE_ITEM}
-        rules={[{ required: true }]}
-      >
-        <DatePicker />
-      </Form.Item>
+      <OperationDateField />
     </OperationModal>
   );
 }

@@ -1,14 +1,15 @@
-import { Col, DatePicker, Form, Radio, Row, Select } from 'antd';
+import { Col, Form, Radio, Row, Select } from 'antd';
 import type { Relation } from '../../../../shared/collections/households.ts';
 import type { ResidentDoc } from '../../../../shared/collections/residents.ts';
 import { useI18n } from '../../i18n/I18nContext.ts';
-import { DATE_ITEM, useChoices } from './form-support.ts';
+import { useChoices } from './form-support.ts';
 import {
   HouseholdDetailsFields,
   householdDetailsOf,
   type HouseholdDetailsValues,
 } from './HouseholdDetailsFields.tsx';
 import { HouseholdSelect } from './HouseholdSelect.tsx';
+import { OperationDateField } from './OperationFields.tsx';
 import { OperationModal } from './OperationModal.tsx';
 import { useRegister } from './RegisterContext.ts';
 import { useRegisterActions } from './useRegisterActions.ts';
@@ -97,14 +98,7 @@ export function MoveMemberModal({ resident, onClose, onDone }: MoveMemberModalPr
       ) : (
         <HouseholdDetailsFields path={['household']} />
       )}
-      <Form.Item
-        label={t('register.ops.date')}
-        name="on"
-        {...DATE_ITEM}
-        rules={[{ required: true }]}
-      >
-        <DatePicker />
-      </Form.Item>
+      <OperationDateField />
     </OperationModal>
   );
 }

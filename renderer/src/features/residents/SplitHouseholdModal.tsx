@@ -1,13 +1,13 @@
-import { Checkbox, DatePicker, Divider, Form, Radio, Select, Typography } from 'antd';
+import { Checkbox, Divider, Form, Radio } from 'antd';
 import type { HouseholdDoc, Relation } from '../../../../shared/collections/households.ts';
 import { currentMembers } from '../../../../shared/residents/households.ts';
 import { useI18n } from '../../i18n/I18nContext.ts';
-import { DATE_ITEM, useChoices } from './form-support.ts';
 import {
   HouseholdDetailsFields,
   householdDetailsOf,
   type HouseholdDetailsValues,
 } from './HouseholdDetailsFields.tsx';
+import { MemberRelationFields, OperationDateField } from './OperationFields.tsx';
 import { OperationModal } from './OperationModal.tsx';
 import { useRegister } from './RegisterContext.ts';
 import { useRegisterActions } from './useRegisterActions.ts';
@@ -31,7 +31,6 @@ export function SplitHouseholdModal({ household, onClose, onDone }: SplitHouseho
   const { t } = useI18n();
   const { register } = useRegister();
   const actions = useRegisterActions();
-  const choices = useChoices();
   const [form] = Form.useForm<SplitValues>();
   const chosen = Form.useWatch('members', form) ?? [];
   const head = Form.useWatch('head', form);
@@ -99,31 +98,15 @@ export function SplitHouseholdModal({ household, onClose, onDone }: SplitHouseho
       )}
       {chosen.filter((id) => id !== head).length > 0 && head !== undefined && (
         <>
-          <Typography.Text strong>{t('register.ops.split.relations')}</Typography.Text>
-          {chosen
-            .filter((id) => id !== head)
-            .map((id) => (
-              <Form.Item
-                key={id}
-                label={nameOf(id)}
-                name={['relations', id]}
-                rules={[{ required: true, message: t('register.form.relationRequired') }]}
-              >
-                <Select style={{ width: 160 }} options={choices.memberRelations} />
-              </Form.Item>
-            ))}
+          <MemberRelationFields
+            title={t('register.ops.split.relations')}
+            residentIds={chosen.filter((id) => id !== head)}
+          />
         </>
       )}
       <Divider titlePlacement="start">{t('register.ops.split.newHousehold')}</Divider>
       <HouseholdDetailsFields path={['household']} />
-      <Form.Item
-        label={t('register.ops.date')}
-        name="on"
-        {...DATE_ITEM}
-        rules={[{ required: true }]}
-      >
-        <DatePicker />
-      </Form.Item>
+      <OperationDateField />
     </OperationModal>
   );
 }
