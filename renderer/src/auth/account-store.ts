@@ -14,6 +14,7 @@
  * A stored record that does not read back as the expected shape (damaged, or written by a
  * newer app) reads as absent: the user then signs in online once, which rewrites it.
  */
+import { field, isTime } from '../../../shared/json.ts';
 import type { Principal } from '../../../shared/auth/roles.ts';
 import { fromBase64url } from '../../../shared/residents/id-protection.ts';
 import type { IdKeys } from '../../../shared/sync/protocol.ts';
@@ -183,18 +184,8 @@ export async function unsealSecrets(
 // ---------------------------------------------------------------------------------------
 // Readers: exact shapes, or undefined.
 
-function field(value: unknown, name: string): unknown {
-  return typeof value === 'object' && value !== null
-    ? (value as Record<string, unknown>)[name]
-    : undefined;
-}
-
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value !== '';
-}
-
-function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }
 
 export function parseDevice(value: unknown): DeviceRecord | undefined {

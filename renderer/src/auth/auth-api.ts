@@ -13,6 +13,7 @@
  * Retry-After header, the username, the device id, the server URL): the server's JSON
  * error body has only a code and a Chinese message.
  */
+import { field, isTime } from '../../../shared/json.ts';
 import { isRole, type Principal } from '../../../shared/auth/roles.ts';
 import { isErrorCode, type AppError, type ErrorParams } from '../../../shared/errors.ts';
 import { fromBase64url, KEY_ID_PATTERN } from '../../../shared/residents/id-protection.ts';
@@ -144,18 +145,8 @@ function errorCodeOf(body: unknown) {
   return isErrorCode(code) ? code : undefined;
 }
 
-function field(value: unknown, name: string): unknown {
-  return typeof value === 'object' && value !== null
-    ? (value as Record<string, unknown>)[name]
-    : undefined;
-}
-
 function isString(value: unknown): value is string {
   return typeof value === 'string';
-}
-
-function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }
 
 export function parseTokenPair(body: unknown): TokenPair | undefined {

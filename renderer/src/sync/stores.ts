@@ -15,6 +15,7 @@
  * logged (old or damaged data stays harmless).
  */
 import { distinctUntilChanged, map, type Observable } from 'rxjs';
+import { isTime } from '../../../shared/json.ts';
 import { isCollectionName, type CollectionName } from '../../../shared/collections/plan.ts';
 import { isErrorCode, type ErrorCode, type ErrorParams } from '../../../shared/errors.ts';
 import type { SyncDocument } from '../../../shared/sync/protocol.ts';
@@ -111,10 +112,6 @@ function isParams(value: unknown): value is ErrorParams {
 function isSyncDocument(value: unknown): value is SyncDocument {
   const r = record(value);
   return r !== undefined && typeof r['id'] === 'string' && typeof r['_deleted'] === 'boolean';
-}
-
-function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }
 
 function asProblem(value: unknown): SyncProblem | undefined {

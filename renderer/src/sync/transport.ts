@@ -15,6 +15,7 @@
  *   leaves that collection out).
  * - 'stopped': the engine stopped while the request ran.
  */
+import { field } from '../../../shared/json.ts';
 import type { CollectionName } from '../../../shared/collections/plan.ts';
 import { schemaVersions } from '../../../shared/collections/index.ts';
 import {
@@ -265,12 +266,6 @@ async function readJson(response: Response): Promise<unknown> {
 
 async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
-}
-
-function field(value: unknown, name: string): unknown {
-  return typeof value === 'object' && value !== null
-    ? (value as Record<string, unknown>)[name]
-    : undefined;
 }
 
 /**
