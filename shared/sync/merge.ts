@@ -83,6 +83,18 @@ export interface ConflictResolution {
 /** RxDB's bookkeeping keys, which travel with documents but are not document content. */
 export const RXDB_INTERNAL_KEYS: readonly string[] = ['_meta', '_rev', '_attachments'];
 
+/**
+ * A document as it travels: without RxDB's internal keys (`_meta`, `_rev`, `_attachments`).
+ * The app strips them before pushing, the server again on receipt.
+ */
+export function withoutInternalKeys(doc: SyncDocument): SyncDocument {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (!RXDB_INTERNAL_KEYS.includes(key)) copy[key] = value;
+  }
+  return { ...copy, id: doc.id, _deleted: doc._deleted };
+}
+
 const DELETED = '_deleted';
 
 type Fields = { readonly [field: string]: FieldClass | undefined };

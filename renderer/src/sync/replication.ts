@@ -30,7 +30,11 @@ import type {
 import type { Observable } from 'rxjs';
 import type { CollectionName } from '../../../shared/collections/plan.ts';
 import type { ErrorCode, ErrorParams } from '../../../shared/errors.ts';
-import { isSameDocument, resolveConflict, RXDB_INTERNAL_KEYS } from '../../../shared/sync/merge.ts';
+import {
+  isSameDocument,
+  resolveConflict,
+  withoutInternalKeys,
+} from '../../../shared/sync/merge.ts';
 import {
   MAX_PUSH_BATCH,
   type PushRow,
@@ -240,14 +244,6 @@ export function startCollectionReplication(
     },
   });
   return { state, isRefusedVersion };
-}
-
-function withoutInternalKeys(doc: Doc): Doc {
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(doc)) {
-    if (!RXDB_INTERNAL_KEYS.includes(key)) copy[key] = value;
-  }
-  return { ...copy, id: doc.id, _deleted: doc._deleted };
 }
 
 function toPushRow(row: RxReplicationWriteToMasterRow<Doc>): PushRow {

@@ -3,21 +3,11 @@
  * keeps them (`data` without `_deleted`, RxDB's own keys dropped).
  */
 import type { SyncDocument } from '../../../shared/sync/protocol.ts';
-import { RXDB_INTERNAL_KEYS } from '../../../shared/sync/merge.ts';
 import type { DocumentData, StoredDocument } from '../store/documents.ts';
 
 /** A stored document as the app receives it. */
 export function toSyncDocument(stored: StoredDocument): SyncDocument {
   return { ...stored.data, id: stored.id, _deleted: stored.deleted };
-}
-
-/** A pushed document without RxDB's internal keys (`_meta`, `_rev`, `_attachments`). */
-export function withoutInternalKeys(doc: SyncDocument): SyncDocument {
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(doc)) {
-    if (!RXDB_INTERNAL_KEYS.includes(key)) copy[key] = value;
-  }
-  return { ...copy, id: doc.id, _deleted: doc._deleted };
 }
 
 /** What the store keeps of a document: its fields, without `_deleted`. */

@@ -16,7 +16,7 @@
 import type { Principal } from '../../../shared/auth/roles.ts';
 import { COLLECTION_OWNER, type CollectionName } from '../../../shared/collections/plan.ts';
 import type { ErrorCode, ErrorParams } from '../../../shared/errors.ts';
-import { decidePush, isSameDocument } from '../../../shared/sync/merge.ts';
+import { decidePush, isSameDocument, withoutInternalKeys } from '../../../shared/sync/merge.ts';
 import type {
   PushResponse,
   PushRow,
@@ -32,7 +32,7 @@ import {
   type DocumentWrite,
 } from '../store/documents.ts';
 import { mayWrite } from './access.ts';
-import { dataOf, toSyncDocument, withoutInternalKeys } from './documents.ts';
+import { dataOf, toSyncDocument } from './documents.ts';
 import { documentProblem } from './validation.ts';
 
 interface Candidate {
