@@ -7,12 +7,7 @@
  * schemas on the way in) and as the town CLI wrote them; they are read back as those
  * documents' types.
  */
-import {
-  catalogId,
-  type CatalogDoc,
-  type RuleTemplate,
-  type TierScheme,
-} from '../../../shared/collections/catalog.ts';
+import type { CatalogDoc, RuleTemplate } from '../../../shared/collections/catalog.ts';
 import type { CaseDoc } from '../../../shared/collections/cases.ts';
 import type { EventDoc } from '../../../shared/collections/events.ts';
 import type { HouseholdDoc } from '../../../shared/collections/households.ts';
@@ -23,14 +18,10 @@ import {
 } from '../../../shared/collections/policies.ts';
 import type { ResidentDoc } from '../../../shared/collections/residents.ts';
 import { townshipCodeOfVillage } from '../../../shared/places/division-codes.ts';
-import { scoringPolicy, type ScoringPolicy } from '../../../shared/ledger/score.ts';
-import {
-  DEFAULT_TIER_SCHEME_CODE,
-  defaultTierSchemes,
-  tierSchemeFromCatalog,
-  type TierSchemeValues,
-} from '../../../shared/ledger/templates.ts';
+import { villagePolicyOf, type VillagePolicy } from '../../../shared/ledger/village-policy.ts';
 import type { Db } from '../db/database.ts';
+
+export type { VillagePolicy };
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -205,52 +196,9 @@ export function loadResidents(
   );
 }
 
-export interface VillagePolicy {
-  readonly policy: ScoringPolicy;
-  /** The tier scheme's code (credit1000 by default). */
-  readonly tierScheme: string;
-  /** Whether the village's settings document was found (else the defaults apply). */
-  readonly fromSettings: boolean;
-}
-
-/**
- * The engine's policy for the village: its settings' tier scheme (a catalogue document; the
- * packaged scheme of that code when the catalogue lacks it), roll-up and balance rule. A
- * village without settings scores with the default scheme (Wendeng credit1000), household
- * sum, and deductions not against the balance, as the app does before its settings exist.
- */
+/** The engine's policy for the village (shared/ledger/village-policy.ts chooses it). */
 export async function villagePolicy(db: Db, villageCode: string): Promise<VillagePolicy> {
   const settings = await loadSettings(db, villageCode);
-  const townshipCode = townshipCodeOfVillage(villageCode);
-  const wantedId =
-    settings === undefined || settings.tierSchemeId === ''
-      ? catalogId(townshipCode, 'tier-scheme', DEFAULT_TIER_SCHEME_CODE)
-      : settings.tierSchemeId;
   const schemes = await loadCatalog(db, villageCode, 'tier-scheme');
-  const scheme = schemeById(schemes, wantedId, townshipCode);
-  return {
-    policy: scoringPolicy(scheme, settings),
-    tierScheme: scheme.code,
-    fromSettings: settings !== undefined,
-  };
-}
-
-function schemeById(
-  catalogue: readonly TierScheme[],
-  id: string,
-  townshipCode: string,
-): TierSchemeValues {
-  const published = catalogue.find((doc) => doc.id === id && doc.bands.length > 0);
-  if (published !== undefined) return tierSchemeFromCatalog(published);
-  const packaged = defaultTierSchemes();
-  return (
-    packaged.find((s) => catalogId(townshipCode, 'tier-scheme', s.code) === id) ??
-    packaged.find((s) => s.code === DEFAULT_TIER_SCHEME_CODE) ??
-    packaged[0] ??
-    missingScheme()
-  );
-}
-
-function missingScheme(): never {
-  throw new Error('the packaged library has no tier scheme');
+  return villagePolicyOf(townshipCodeOfVillage(villageCode), settings, schemes);
 }
