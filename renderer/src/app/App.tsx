@@ -3,6 +3,7 @@ import antdZhCN from 'antd/locale/zh_CN';
 import { useMemo, useState } from 'react';
 import type { PlatformPort } from '../../../shared/platform/contract.ts';
 import { AuthGate } from '../auth/AuthGate.tsx';
+import { VillageLedgerProvider } from '../features/ledger/VillageLedgerProvider.tsx';
 import { SyncProvider } from '../features/sync/SyncProvider.tsx';
 import { DEMO_DATABASE_NAME, readDatabaseChoice, type DatabaseChoice } from '../auth/demo.ts';
 import { LOCAL_DATABASE_NAME, type LocalDatabase } from '../db/database.ts';
@@ -46,7 +47,9 @@ function OpenApp({ db, port, choice }: OpenAppProps) {
       <I18nProvider language={language} onChangeLanguage={setLanguage}>
         <AuthGate db={db} port={port} choice={choice}>
           <SyncProvider>
-            <AppLayout />
+            <VillageLedgerProvider>
+              <AppLayout />
+            </VillageLedgerProvider>
           </SyncProvider>
         </AuthGate>
       </I18nProvider>

@@ -12,6 +12,7 @@ import { Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { AccountHeader } from '../auth/AccountHeader.tsx';
 import { DemoBanner } from '../auth/DemoBanner.tsx';
+import { LedgerPage } from '../features/ledger/LedgerPage.tsx';
 import { ResidentsPage } from '../features/residents/ResidentsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { SyncPage } from '../features/sync/SyncPage.tsx';
@@ -37,6 +38,7 @@ function ModulePage({ id }: { readonly id: ModuleId }) {
   if (id === 'settings') return <SettingsPage />;
   if (id === 'residents') return <ResidentsPage />;
   if (id === 'sync') return <SyncPage />;
+  if (id === 'ledger') return <LedgerPage />;
   const plan = MODULE_PLAN[id];
   return plan === undefined ? null : <ModuleNotBuilt titleKey={MODULE_TITLE[id]} planKey={plan} />;
 }

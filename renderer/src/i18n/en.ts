@@ -1,6 +1,11 @@
 import type { Catalogue } from './catalogue.ts';
 import { accountEn } from './parts/account.ts';
 import { registerEn } from './parts/register.ts';
+import { ledgerEn } from './parts/ledger.ts';
+import { ledgerRecordEn } from './parts/ledger-record.ts';
+import { ledgerReviewEn } from './parts/ledger-review.ts';
+import { ledgerNoticesEn } from './parts/ledger-notices.ts';
+import { ledgerFiguresEn } from './parts/ledger-figures.ts';
 import { syncEn } from './parts/sync.ts';
 
 export const en: Catalogue = {
@@ -330,4 +335,9 @@ export const en: Catalogue = {
   ...accountEn,
   ...syncEn,
   ...registerEn,
+  ...ledgerEn,
+  ...ledgerRecordEn,
+  ...ledgerReviewEn,
+  ...ledgerNoticesEn,
+  ...ledgerFiguresEn,
 };

@@ -5,6 +5,11 @@
  */
 import { accountZhCN } from './parts/account.ts';
 import { registerZhCN } from './parts/register.ts';
+import { ledgerZhCN } from './parts/ledger.ts';
+import { ledgerRecordZhCN } from './parts/ledger-record.ts';
+import { ledgerReviewZhCN } from './parts/ledger-review.ts';
+import { ledgerNoticesZhCN } from './parts/ledger-notices.ts';
+import { ledgerFiguresZhCN } from './parts/ledger-figures.ts';
 import { syncZhCN } from './parts/sync.ts';
 
 export const zhCN = {
@@ -291,4 +296,9 @@ export const zhCN = {
   ...accountZhCN,
   ...syncZhCN,
   ...registerZhCN,
+  ...ledgerZhCN,
+  ...ledgerRecordZhCN,
+  ...ledgerReviewZhCN,
+  ...ledgerNoticesZhCN,
+  ...ledgerFiguresZhCN,
 } as const;

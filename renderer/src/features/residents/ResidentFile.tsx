@@ -2,6 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Flex, message, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nContext.ts';
+import { ResidentFiguresCard } from '../ledger/figures/ResidentFiguresCard.tsx';
 import { FilePurposeGate } from './FilePurposeGate.tsx';
 import { FileRecordsCard } from './FileRecordsCard.tsx';
 import { useChoices } from './form-support.ts';
@@ -72,6 +73,7 @@ export function ResidentFile({ residentId }: { readonly residentId: string }) {
       />
       <ResidentHouseholdCard resident={resident} onDone={done} />
       <MembershipHistoryCard residentId={resident.id} />
+      <ResidentFiguresCard residentId={resident.id} />
       <FileRecordsCard residentId={resident.id} />
       {editing && (
         <ResidentFormModal

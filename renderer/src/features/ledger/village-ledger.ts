@@ -1,0 +1,296 @@
+/**
+ * The village's ledger as every ledger screen and the resident file read it, held in memory
+ * while the app is open: all events, the objections about them, notice batches, rule sets,
+ * the village settings and the tier schemes, plus the derived figures (shared
+ * VillageFigures) kept current one document at a time.
+ *
+ * Loading reads the events once (a device holds one village); after that RxDB's change
+ * streams feed each new or changed document to `apply`, which rescores only the subject it
+ * is about. Changes that arrive while the first read runs are held and applied after it, so
+ * none is lost. The calendar is checked every minute: when the village's date changes, only
+ * subjects whose figures stop holding that day are rescored.
+ *
+ * Screens subscribe with useSyncExternalStore (`subscribe`, `snapshot`): a snapshot is a new
+ * object after every change, its maps are the live ones (read them during render only).
+ */
+import type { Subscription } from 'rxjs';
+import type { TierScheme } from '../../../../shared/collections/catalog.ts';
+import type { CaseDoc, ObjectionCase } from '../../../../shared/collections/cases.ts';
+import type { EventDoc } from '../../../../shared/collections/events.ts';
+import type { NoticeDoc } from '../../../../shared/collections/notices.ts';
+import type {
+  PolicyDoc,
+  RuleSetPolicy,
+  SettingsPolicy,
+} from '../../../../shared/collections/policies.ts';
+import { CodedError, type AppError } from '../../../../shared/errors.ts';
+import { ruleSetInForce } from '../../../../shared/ledger/rule-sets.ts';
+import { VillageFigures } from '../../../../shared/ledger/village-figures.ts';
+import { villagePolicyOf, type VillagePolicy } from '../../../../shared/ledger/village-policy.ts';
+import { withoutInternalKeys } from '../../../../shared/sync/merge.ts';
+import type { SyncDocument } from '../../../../shared/sync/protocol.ts';
+import type { LocalDatabase } from '../../db/database.ts';
+import { localDate } from '../residents/register-scope.ts';
+
+export interface VillageLedger {
+  /** Grows by one with every change; a new snapshot object each time. */
+  readonly version: number;
+  /** The village's date the figures are as of. */
+  readonly today: string;
+  readonly figures: VillageFigures;
+  readonly events: ReadonlyMap<string, EventDoc>;
+  /** Objections about events (异议), by id. */
+  readonly objections: ReadonlyMap<string, ObjectionCase>;
+  /** Newest first. */
+  readonly notices: readonly NoticeDoc[];
+  /** Every version, newest first (drafts and superseded ones included). */
+  readonly ruleSets: readonly RuleSetPolicy[];
+  readonly settings: SettingsPolicy | undefined;
+  readonly village: VillagePolicy;
+  /** The adopted rule set in force on a date, if the village has adopted one. */
+  readonly ruleSetOn: (date: string) => RuleSetPolicy | undefined;
+}
+
+export type VillageLedgerState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly ledger: VillageLedger }
+  | { readonly status: 'failed'; readonly error: AppError };
+
+/** A stored document as the domain code reads it (without RxDB's internal keys). */
+function plainOf(doc: { toJSON(): unknown }): unknown {
+  return withoutInternalKeys(doc.toJSON() as SyncDocument);
+}
+
+function changeDoc(data: unknown): unknown {
+  return withoutInternalKeys(data as SyncDocument);
+}
+
+function isDeleted(doc: unknown): boolean {
+  return (doc as { _deleted?: boolean })._deleted === true;
+}
+
+function isEventObjection(doc: CaseDoc): doc is ObjectionCase {
+  return doc.kind === 'objection' && doc.targetType === 'event';
+}
+
+/** The newer of two versions of one document (further along, else later written). */
+function newer<T extends { readonly updatedAt: number }>(
+  stored: T | undefined,
+  incoming: T,
+): boolean {
+  return stored === undefined || incoming.updatedAt >= stored.updatedAt;
+}
+
+export class VillageLedgerStore {
+  readonly #db: LocalDatabase;
+  readonly #villageCode: string;
+  readonly #townshipCode: string;
+  readonly #clock: () => Date;
+  readonly #listeners = new Set<() => void>();
+  readonly #subscriptions: Subscription[] = [];
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #state: VillageLedgerState = { status: 'loading' };
+
+  #events = new Map<string, EventDoc>();
+  #objections = new Map<string, ObjectionCase>();
+  #notices: NoticeDoc[] = [];
+  #policies: PolicyDoc[] = [];
+  #schemes: TierScheme[] = [];
+  #figures: VillageFigures | undefined;
+  #version = 0;
+  #stopped = false;
+
+  constructor(
+    db: LocalDatabase,
+    place: { readonly villageCode: string; readonly townshipCode: string },
+    clock: () => Date = () => new Date(),
+  ) {
+    this.#db = db;
+    this.#villageCode = place.villageCode;
+    this.#townshipCode = place.townshipCode;
+    this.#clock = clock;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  };
+
+  readonly snapshot = (): VillageLedgerState => this.#state;
+
+  /** Reads the ledger and starts following changes. */
+  async start(): Promise<void> {
+    const { events, cases, notices, policies, catalog } = this.#db.collections;
+    const held: { events: EventDoc[]; cases: CaseDoc[] } = { events: [], cases: [] };
+    let loaded = false;
+    const onEvent = (doc: EventDoc) => {
+      if (loaded) this.#applyEvents([doc]);
+      else held.events.push(doc);
+    };
+    const onCase = (doc: CaseDoc) => {
+      if (loaded) this.#applyCases([doc]);
+      else held.cases.push(doc);
+    };
+    this.#subscriptions.push(
+      events.$.subscribe((change) => {
+        const doc = change.documentData;
+        if (!isDeleted(doc)) onEvent(changeDoc(doc) as EventDoc);
+      }),
+      cases.$.subscribe((change) => {
+        const doc = change.documentData;
+        if (!isDeleted(doc)) onCase(changeDoc(doc) as CaseDoc);
+      }),
+    );
+    try {
+      const [eventDocs, caseDocs] = await Promise.all([
+        events.find().exec(),
+        cases.find({ selector: { kind: 'objection' } }).exec(),
+      ]);
+      if (this.#isStopped()) return;
+      for (const doc of eventDocs) {
+        const event = plainOf(doc) as EventDoc;
+        this.#events.set(event.id, event);
+      }
+      for (const doc of caseDocs) {
+        const objection = plainOf(doc) as CaseDoc;
+        if (isEventObjection(objection)) this.#objections.set(objection.id, objection);
+      }
+      const [policyDocs, schemeDocs] = await Promise.all([
+        policies.find({ selector: { villageCode: this.#villageCode } }).exec(),
+        catalog.find({ selector: { kind: 'tier-scheme' } }).exec(),
+      ]);
+      if (this.#isStopped()) return;
+      this.#policies = policyDocs.map((doc) => plainOf(doc) as PolicyDoc);
+      this.#schemes = schemeDocs.map((doc) => plainOf(doc) as TierScheme);
+      this.#figures = VillageFigures.build(
+        this.#events.values(),
+        this.#objections.values(),
+        this.#villagePolicy().policy,
+        localDate(this.#clock()),
+      );
+      loaded = true;
+      this.#applyEvents(held.events);
+      this.#applyCases(held.cases);
+    } catch (error) {
+      console.error('reading the ledger failed', error);
+      this.#state = {
+        status: 'failed',
+        error:
+          error instanceof CodedError
+            ? { code: error.code, params: error.params }
+            : { code: 'localdb.open-failed' },
+      };
+      this.#emit();
+      return;
+    }
+
+    this.#subscriptions.push(
+      notices.find({ selector: { villageCode: this.#villageCode } }).$.subscribe((docs) => {
+        this.#notices = docs
+          .map((doc) => plainOf(doc) as NoticeDoc)
+          .sort((a, b) => b.createdAt - a.createdAt);
+        this.#publish();
+      }),
+      policies.find({ selector: { villageCode: this.#villageCode } }).$.subscribe((docs) => {
+        this.#policies = docs.map((doc) => plainOf(doc) as PolicyDoc);
+        this.#policyChanged();
+      }),
+      catalog.find({ selector: { kind: 'tier-scheme' } }).$.subscribe((docs) => {
+        this.#schemes = docs.map((doc) => plainOf(doc) as TierScheme);
+        this.#policyChanged();
+      }),
+    );
+    this.#timer = setInterval(() => {
+      this.#checkDate();
+    }, 60_000);
+    this.#publish();
+  }
+
+  #isStopped(): boolean {
+    return this.#stopped;
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    for (const subscription of this.#subscriptions) subscription.unsubscribe();
+    this.#subscriptions.length = 0;
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#listeners.clear();
+  }
+
+  /** Rescores what the date change affects; called every minute and before each write. */
+  checkDate(): void {
+    this.#checkDate();
+  }
+
+  #checkDate(): void {
+    const figures = this.#figures;
+    if (figures === undefined) return;
+    const today = localDate(this.#clock());
+    if (today === figures.asOf) return;
+    figures.advanceTo(today);
+    this.#publish();
+  }
+
+  #applyEvents(docs: readonly EventDoc[]): void {
+    if (docs.length === 0) return;
+    for (const doc of docs) if (newer(this.#events.get(doc.id), doc)) this.#events.set(doc.id, doc);
+    this.#figures?.apply(docs);
+    this.#publish();
+  }
+
+  #applyCases(docs: readonly CaseDoc[]): void {
+    const objections = docs.filter(isEventObjection);
+    if (objections.length === 0) return;
+    for (const doc of objections)
+      if (newer(this.#objections.get(doc.id), doc)) this.#objections.set(doc.id, doc);
+    this.#figures?.apply(objections);
+    this.#publish();
+  }
+
+  #villagePolicy(): VillagePolicy {
+    const settings = this.#policies.find((doc): doc is SettingsPolicy => doc.kind === 'settings');
+    return villagePolicyOf(this.#townshipCode, settings, this.#schemes);
+  }
+
+  #policyChanged(): void {
+    const figures = this.#figures;
+    if (figures !== undefined) {
+      const next = this.#villagePolicy().policy;
+      if (JSON.stringify(next) !== JSON.stringify(figures.policy)) figures.setPolicy(next);
+    }
+    this.#publish();
+  }
+
+  #publish(): void {
+    const figures = this.#figures;
+    if (figures === undefined) return;
+    this.#version += 1;
+    const ruleSets = this.#policies
+      .filter((doc): doc is RuleSetPolicy => doc.kind === 'rule-set')
+      .sort((a, b) => b.setVersion - a.setVersion);
+    const settings = this.#policies.find((doc): doc is SettingsPolicy => doc.kind === 'settings');
+    this.#state = {
+      status: 'ready',
+      ledger: {
+        version: this.#version,
+        today: figures.asOf,
+        figures,
+        events: this.#events,
+        objections: this.#objections,
+        notices: this.#notices,
+        ruleSets,
+        settings,
+        village: this.#villagePolicy(),
+        ruleSetOn: (date) => ruleSetInForce(ruleSets, date),
+      },
+    };
+    this.#emit();
+  }
+
+  #emit(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}
