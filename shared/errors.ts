@@ -148,6 +148,15 @@ export const ERROR_CODES = [
   'ledger.household-unknown',
   'ledger.import-empty',
   'ledger.template-file-exists',
+  'ledger.actor-unknown',
+  'ledger.review-role',
+  'ledger.review-missing',
+  'ledger.withdraw-not-recorder',
+  'ledger.decision-role',
+  'ledger.township-decision-role',
+  'ledger.adoption-role',
+  'ledger.balance-entry-role',
+  'ledger.notice-published',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -43,7 +43,8 @@ export function mayReview(event: EventDoc, reviewer: Reviewer): Result<true> {
   return ok(true);
 }
 
-function needsNotice(event: EventDoc): boolean {
+/** Whether the entry's rule needs public notice before it takes effect. */
+export function needsNotice(event: EventDoc): boolean {
   return (event.kind === 'accrual' || event.kind === 'deduction') && event.rule.noticeRequired;
 }
 

@@ -332,6 +332,24 @@ export const en: Catalogue = {
     'The file holds no entries: there is no row under the header. Fill in one row per entry under the header and import again.',
   'errors.ledger.template-file-exists':
     'File {file} already exists and was not overwritten. Choose another name, or move the existing file first.',
+  'errors.ledger.actor-unknown':
+    'Record “{id}” names as the person who acted an account ({user}) that is neither the one syncing nor one that has signed in on this computer, so it was not uploaded. Have that person sign in on this computer and do it again.',
+  'errors.ledger.review-role':
+    'The review (approve, return or reject) of record “{id}” must be done by a village reviewer or the village administrator, so it was not uploaded. Have a reviewer sign in and review it.',
+  'errors.ledger.review-missing':
+    'Record “{id}” became approved or effective without anyone’s review, so it was not uploaded. New entries are submitted for review first; historical ledgers are imported at the township with the town server’s command line.',
+  'errors.ledger.withdraw-not-recorder':
+    'Only the person who recorded “{id}” may withdraw it; this withdrawal was not uploaded.',
+  'errors.ledger.decision-role':
+    'This step on record “{id}” (closing a notice, putting an entry into effect or voiding it, deciding an objection, the village’s opinion on a credit repair) must be taken by a village reviewer or the village administrator, so it was not uploaded. Have one of them sign in and take it.',
+  'errors.ledger.township-decision-role':
+    'Only the township administrator confirms a direct-rating deduction or decides a credit repair, so record “{id}” was not uploaded.',
+  'errors.ledger.adoption-role':
+    'Only the village administrator records a rule set’s adoption by the villagers’ representative meeting, or its replacement by a new version, so record “{id}” was not uploaded. Have the village administrator sign in and record it.',
+  'errors.ledger.balance-entry-role':
+    'Record “{id}” was not uploaded: redemption debits and refunds are made by a village clerk or the village administrator, and the year-close reset by the village administrator only.',
+  'errors.ledger.notice-published':
+    'Notice “{id}” has been posted: its list, period and contact can no longer change and it cannot be deleted, so this change was not uploaded. If it is wrong, withdraw it and draft a new one.',
   ...accountEn,
   ...syncEn,
   ...registerEn,

@@ -293,6 +293,23 @@ export const zhCN = {
     '文件中没有积分记录：表头下面没有任何一行。请在表头下逐行填写记录后再导入。',
   'errors.ledger.template-file-exists':
     '文件 {file} 已经存在，没有覆盖。请换一个文件名，或先移走原文件。',
+  'errors.ledger.actor-unknown':
+    '记录「{id}」写明的经办人（账号编号 {user}）既不是正在同步的账号，也没有在这台电脑上登录过，未上传。请由经办人本人在这台电脑上登录后重新办理。',
+  'errors.ledger.review-role':
+    '记录「{id}」的审核（通过、退回或驳回）须由村审核员或村管理员办理，未上传。请让审核人员登录后审核。',
+  'errors.ledger.review-missing':
+    '记录「{id}」未经他人审核就成了已通过或已生效，未上传。新录入的积分记录须先提交审核；历史台账请由乡镇在镇服务器上用命令行导入。',
+  'errors.ledger.withdraw-not-recorder': '只有录入记录「{id}」的人可以撤回它，本次撤回未上传。',
+  'errors.ledger.decision-role':
+    '记录「{id}」的这一步（结束公示、使记录生效或作废、处理异议、出具信用修复的村级意见）须由村审核员或村管理员办理，未上传。请让审核人员或村管理员登录后办理。',
+  'errors.ledger.township-decision-role':
+    '直接判级扣分的确认和信用修复的认定只能由乡镇管理员作出，记录「{id}」未上传。',
+  'errors.ledger.adoption-role':
+    '只有村管理员可以登记积分细则经村民代表大会通过或由新版本替代，记录「{id}」未上传。请让村管理员登录后登记。',
+  'errors.ledger.balance-entry-role':
+    '记录「{id}」未上传：兑换扣减和兑换退还须由村录入员或村管理员办理，年终积分清零只能由村管理员办理。',
+  'errors.ledger.notice-published':
+    '公示「{id}」已经发布，名单、公示期和联系人不能再修改，也不能删除，本次修改未上传。如有错误，请撤回该公示后重新拟定。',
   ...accountZhCN,
   ...syncZhCN,
   ...registerZhCN,

@@ -125,4 +125,40 @@ export const LEDGER_MESSAGES: { readonly [C in LedgerCode]: Message } = {
     zh: '文件 {file} 已经存在，没有覆盖。请换一个文件名，或先移走原文件。',
     en: 'File {file} already exists and was not overwritten. Choose another name, or move the existing file first.',
   },
+  'ledger.actor-unknown': {
+    zh: '记录「{id}」写明的经办人（账号编号 {user}）既不是正在同步的账号，也没有在这台电脑上登录过，未上传。请由经办人本人在这台电脑上登录后重新办理。',
+    en: 'Record “{id}” names as the person who acted an account ({user}) that is neither the one syncing nor one that has signed in on this computer, so it was not uploaded. Have that person sign in on this computer and do it again.',
+  },
+  'ledger.review-role': {
+    zh: '记录「{id}」的审核（通过、退回或驳回）须由村审核员或村管理员办理，未上传。请让审核人员登录后审核。',
+    en: 'The review (approve, return or reject) of record “{id}” must be done by a village reviewer or the village administrator, so it was not uploaded. Have a reviewer sign in and review it.',
+  },
+  'ledger.review-missing': {
+    zh: '记录「{id}」未经他人审核就成了已通过或已生效，未上传。新录入的积分记录须先提交审核；历史台账请由乡镇在镇服务器上用命令行导入。',
+    en: 'Record “{id}” became approved or effective without anyone’s review, so it was not uploaded. New entries are submitted for review first; historical ledgers are imported at the township with the town server’s command line.',
+  },
+  'ledger.withdraw-not-recorder': {
+    zh: '只有录入记录「{id}」的人可以撤回它，本次撤回未上传。',
+    en: 'Only the person who recorded “{id}” may withdraw it; this withdrawal was not uploaded.',
+  },
+  'ledger.decision-role': {
+    zh: '记录「{id}」的这一步（结束公示、使记录生效或作废、处理异议、出具信用修复的村级意见）须由村审核员或村管理员办理，未上传。请让审核人员或村管理员登录后办理。',
+    en: 'This step on record “{id}” (closing a notice, putting an entry into effect or voiding it, deciding an objection, the village’s opinion on a credit repair) must be taken by a village reviewer or the village administrator, so it was not uploaded. Have one of them sign in and take it.',
+  },
+  'ledger.township-decision-role': {
+    zh: '直接判级扣分的确认和信用修复的认定只能由乡镇管理员作出，记录「{id}」未上传。',
+    en: 'Only the township administrator confirms a direct-rating deduction or decides a credit repair, so record “{id}” was not uploaded.',
+  },
+  'ledger.adoption-role': {
+    zh: '只有村管理员可以登记积分细则经村民代表大会通过或由新版本替代，记录「{id}」未上传。请让村管理员登录后登记。',
+    en: 'Only the village administrator records a rule set’s adoption by the villagers’ representative meeting, or its replacement by a new version, so record “{id}” was not uploaded. Have the village administrator sign in and record it.',
+  },
+  'ledger.balance-entry-role': {
+    zh: '记录「{id}」未上传：兑换扣减和兑换退还须由村录入员或村管理员办理，年终积分清零只能由村管理员办理。',
+    en: 'Record “{id}” was not uploaded: redemption debits and refunds are made by a village clerk or the village administrator, and the year-close reset by the village administrator only.',
+  },
+  'ledger.notice-published': {
+    zh: '公示「{id}」已经发布，名单、公示期和联系人不能再修改，也不能删除，本次修改未上传。如有错误，请撤回该公示后重新拟定。',
+    en: 'Notice “{id}” has been posted: its list, period and contact can no longer change and it cannot be deleted, so this change was not uploaded. If it is wrong, withdraw it and draft a new one.',
+  },
 };

@@ -16,11 +16,13 @@
  * A row that fails is refused with `sync.row-forbidden`, and the document stored under its
  * id, if it is outside the account's view, is never sent back (not even as a conflict).
  */
-import type { Principal } from '../../../shared/auth/roles.ts';
+import type { Principal, Role } from '../../../shared/auth/roles.ts';
 import { COLLECTIONS } from '../../../shared/collections/index.ts';
 import { COLLECTION_OWNER, type CollectionName } from '../../../shared/collections/plan.ts';
+import type { Actor } from '../../../shared/ledger/authority.ts';
 import { sameValue } from '../../../shared/sync/merge.ts';
 import type { SyncDocument } from '../../../shared/sync/protocol.ts';
+import type { Db } from '../db/database.ts';
 import type { DocumentScope } from '../store/documents.ts';
 
 const BANK_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['referrals', 'ratings', 'catalog']);
@@ -124,4 +126,37 @@ function changesOnlyTownshipFields(
     if (!sameValue(base[key], incoming[key])) return false;
   }
   return true;
+}
+
+interface DeviceUserRow extends Record<string, unknown> {
+  readonly id: string;
+  readonly role: Role;
+  readonly village_code: string | null;
+  readonly township_code: string;
+}
+
+/**
+ * The accounts that have signed in on a device (any session, ended or not), by user id: the
+ * people whose unsynced work a push from that computer may carry. A village office shares
+ * one computer, and a person signs in offline only where they once signed in online, so
+ * everyone who can act on the computer is here (shared/ledger/authority.ts).
+ */
+export async function deviceUsers(db: Db, deviceId: string): Promise<ReadonlyMap<string, Actor>> {
+  const result = await db.query<DeviceUserRow>(
+    `SELECT DISTINCT u.id, u.role, u.village_code, u.township_code
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.device_id = $1`,
+    [deviceId],
+  );
+  return new Map(
+    result.rows.map((row) => [
+      row.id,
+      {
+        userId: row.id,
+        role: row.role,
+        villageCode: row.village_code,
+        townshipCode: row.township_code,
+      },
+    ]),
+  );
 }

@@ -1,8 +1,16 @@
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../../shared/auth/roles.ts';
+import { policySamples } from '../../../shared/collections/fixtures/samples.ts';
 import type { CollectionName } from '../../../shared/collections/plan.ts';
-import type { PushRow, SyncDocument } from '../../../shared/sync/protocol.ts';
-import { PLACES, seedPlaces } from '../../test/accounts.ts';
+import {
+  PATHS,
+  SCHEMA_VERSION_HEADER,
+  type PushResponse,
+  type PushRow,
+  type SyncDocument,
+} from '../../../shared/sync/protocol.ts';
+import { PLACES, seedPlaces, signIn, type SignedIn } from '../../test/accounts.ts';
 import { BACKENDS, useBackend } from '../../test/backends.ts';
 import { codeOf } from '../../test/coded-error.ts';
 import type { Db } from '../db/database.ts';
@@ -20,6 +28,7 @@ import {
   resident,
   rewardItem,
   submittedEvent,
+  syncApp,
   TOWNSHIP_ADMIN,
 } from './test-support.ts';
 
@@ -31,6 +40,37 @@ function created(doc: SyncDocument): PushRow {
 
 function changed(from: SyncDocument, to: SyncDocument): PushRow {
   return { newDocumentState: to, assumedMasterState: from };
+}
+
+const REVIEWER_A = principalFor('village_reviewer', A, 'u-reviewer-a');
+
+/** A deduction the clerk of village A recorded, waiting for review. */
+function clerkEvent(id: string, village: string = A, by: Principal = CLERK_A): SyncDocument {
+  return { ...submittedEvent(village, id), createdBy: by.userId, updatedBy: by.userId };
+}
+
+/** `event` as `reviewer` approved it: still waiting (for its notice or the township) or effective. */
+function reviewed(event: SyncDocument, reviewer: Principal = REVIEWER_A): SyncDocument {
+  const rule = event['rule'] as { noticeRequired: boolean; directRating?: string };
+  const waits = rule.noticeRequired || rule.directRating !== undefined;
+  return {
+    ...event,
+    status: waits ? 'approved' : 'effective',
+    ...(waits ? {} : { effectiveOn: '2025-03-12' }),
+    review: { decision: 'approved', by: reviewer.userId, at: 1_760_000_000_000, note: '' },
+    updatedAt: 1_760_000_000_000,
+    updatedBy: reviewer.userId,
+  };
+}
+
+/** `doc` as a document of village A under `id`. */
+function inVillageA(doc: object, id: string): SyncDocument {
+  return { ...doc, id, villageCode: A, townshipCode: T, _deleted: false };
+}
+
+/** `event` under a variant of its rule (no notice, a direct rating…). */
+function withRule(event: SyncDocument, changes: object): SyncDocument {
+  return { ...event, rule: { ...(event['rule'] as object), ...changes } };
 }
 
 /** Pulls everything after `checkpoint` in batches of `batchSize`, as RxDB does. */
@@ -174,21 +214,21 @@ describe.each(BACKENDS)('sync push and pull on %s', (kind) => {
 
   it('refuses bad rows with a code and a Chinese reason while the rest of the batch lands', async () => {
     const db = await fresh();
-    const event = submittedEvent(A, 'e-1');
+    const event = clerkEvent('e-1');
     await pushRows(db, CLERK_A, 'events', [created(event)]);
-    const stale = { ...submittedEvent(A, 'e-2') };
+    const stale = clerkEvent('e-2');
     await pushRows(db, CLERK_A, 'events', [created(stale)]);
-    const approved = { ...stale, status: 'approved' };
-    await pushRows(db, CLERK_A, 'events', [changed(stale, approved)]);
+    const approved = reviewed(stale);
+    await pushRows(db, REVIEWER_A, 'events', [changed(stale, approved)]);
 
     const answer = await pushRows(db, CLERK_A, 'events', [
       changed(event, { ...event, points: -1 }),
-      created({ ...submittedEvent(A, 'e-3'), points: 1.5 }),
-      created(submittedEvent(A, 'e-4')),
+      created({ ...clerkEvent('e-3'), points: 1.5 }),
+      created(clerkEvent('e-4')),
       changed(stale, { ...stale, note: 'x' }),
-      created(submittedEvent(B, 'e-5')),
+      created(clerkEvent('e-5', B)),
       changed(event, { ...event, _deleted: true }),
-      created(submittedEvent(A, 'e-4')),
+      created(clerkEvent('e-4')),
     ]);
 
     expect(answer.conflicts).toEqual([approved]);
@@ -210,9 +250,12 @@ describe.each(BACKENDS)('sync push and pull on %s', (kind) => {
 
   it('refuses moving a workflow backward, naming both states', async () => {
     const db = await fresh();
-    const event = { ...submittedEvent(A, 'e-1'), status: 'effective' };
-    await pushRows(db, CLERK_A, 'events', [created(event)]);
-    const answer = await pushRows(db, CLERK_A, 'events', [
+    const recorded = withRule(clerkEvent('e-1'), { noticeRequired: false });
+    const event = reviewed(recorded);
+    expect(event['status']).toBe('effective');
+    await pushRows(db, CLERK_A, 'events', [created(recorded)]);
+    await pushRows(db, REVIEWER_A, 'events', [changed(recorded, event)]);
+    const answer = await pushRows(db, REVIEWER_A, 'events', [
       changed(event, { ...event, status: 'submitted' }),
     ]);
     expect(answer.rejected).toEqual([
@@ -281,8 +324,14 @@ describe.each(BACKENDS)('sync push and pull on %s', (kind) => {
 
   it('lets the township write only its decision fields of village documents', async () => {
     const db = await fresh();
-    const approved = { ...submittedEvent(A, 'e-1'), status: 'approved' };
-    await pushRows(db, CLERK_A, 'events', [created(approved)]);
+    // A direct-rating deduction (直接判级) without notice: approved, it waits for the township.
+    const rated = withRule(clerkEvent('e-1'), { noticeRequired: false, directRating: 'C' });
+    await pushRows(db, CLERK_A, 'events', [created(rated)]);
+    const approved = reviewed(rated);
+    expect(await pushRows(db, REVIEWER_A, 'events', [changed(rated, approved)])).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
     const confirmed = {
       ...approved,
       status: 'confirmed',
@@ -293,7 +342,7 @@ describe.each(BACKENDS)('sync push and pull on %s', (kind) => {
 
     const answer = await pushRows(db, TOWNSHIP_ADMIN, 'events', [
       changed(approved, confirmed),
-      created(submittedEvent(A, 'e-town-made')),
+      created(clerkEvent('e-town-made')),
     ]);
     expect(answer.rejected.map(({ id, code }) => [id, code])).toEqual([
       ['e-town-made', 'sync.row-forbidden'],
@@ -332,7 +381,7 @@ describe.each(BACKENDS)('sync push and pull on %s', (kind) => {
       conflicts: [],
       rejected: [],
     });
-    const event = submittedEvent(A, 'e-1');
+    const event = clerkEvent('e-1');
     await pushRows(db, CLERK_A, 'events', [created(event)]);
     const answer = await pushRows(db, BANK, 'events', [
       changed(event, { ...event, status: 'approved' }),
@@ -400,5 +449,220 @@ describe.each(BACKENDS)('sync push and pull on %s', (kind) => {
       rejected: [],
     });
     expect(await lastSequenceNumber(db)).toBe(1);
+  });
+  describe('the ledger’s rules of who may write what, through the push route', () => {
+    async function office(): Promise<{
+      readonly db: Db;
+      readonly app: FastifyInstance;
+      readonly clerk: SignedIn;
+      readonly reviewer: SignedIn;
+      readonly otherClerk: SignedIn;
+      readonly admin: SignedIn;
+      readonly close: () => Promise<void>;
+    }> {
+      const db = await backend.fresh();
+      await seedPlaces(db);
+      const server = await syncApp(db);
+      const { app } = server;
+      const clerk = await signIn(db, app, {
+        username: 'clerk.a',
+        role: 'village_clerk',
+        villageCode: A,
+      });
+      // The reviewer works on the same office computer; the second clerk and the admin on theirs.
+      const reviewer = await signIn(db, app, {
+        username: 'reviewer.a',
+        role: 'village_reviewer',
+        villageCode: A,
+        deviceId: clerk.device.id,
+      });
+      const otherClerk = await signIn(db, app, {
+        username: 'clerk.a2',
+        role: 'village_clerk',
+        villageCode: A,
+      });
+      const admin = await signIn(db, app, {
+        username: 'admin.a',
+        role: 'village_admin',
+        villageCode: A,
+      });
+      return { db, app, clerk, reviewer, otherClerk, admin, close: () => server.close() };
+    }
+
+    async function push(
+      app: FastifyInstance,
+      who: SignedIn,
+      collection: CollectionName,
+      rows: readonly PushRow[],
+    ): Promise<PushResponse> {
+      const response = await app.inject({
+        method: 'POST',
+        url: PATHS.push(collection),
+        headers: { ...who.headers, [SCHEMA_VERSION_HEADER]: '0' },
+        payload: rows as PushRow[],
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json<PushResponse>();
+    }
+
+    const by = (who: SignedIn): Principal => who.user;
+
+    it('refuses an entry pushed effective, a self-approval and a clerk’s approval, and lands the rest', async () => {
+      const { db, app, clerk, reviewer, otherClerk, close } = await office();
+      try {
+        const entry = clerkEvent('e-1', A, by(clerk));
+        const imported = {
+          ...clerkEvent('e-2', A, by(clerk)),
+          status: 'effective',
+          effectiveOn: '2025-03-09',
+        };
+        const first = await push(app, clerk, 'events', [created(entry), created(imported)]);
+        expect(first).toEqual({
+          conflicts: [],
+          rejected: [
+            {
+              id: 'e-2',
+              code: 'ledger.review-missing',
+              params: { id: 'e-2' },
+              message:
+                '记录「e-2」未经他人审核就成了已通过或已生效，未上传。新录入的积分记录须先提交审核；历史台账请由乡镇在镇服务器上用命令行导入。',
+            },
+          ],
+        });
+
+        const selfApproved = reviewed(entry, by(clerk));
+        const second = await push(app, clerk, 'events', [
+          changed(entry, selfApproved),
+          created(clerkEvent('e-3', A, by(clerk))),
+        ]);
+        expect(second.rejected).toEqual([
+          {
+            id: 'e-1',
+            code: 'ledger.review-own-entry',
+            params: { id: 'e-1' },
+            message: '不能审核自己录入的记录，请由其他审核人员审核。',
+          },
+        ]);
+        const byClerk = await push(app, otherClerk, 'events', [
+          changed(entry, reviewed(entry, by(otherClerk))),
+        ]);
+        expect(byClerk.rejected.map(({ id, code }) => [id, code])).toEqual([
+          ['e-1', 'ledger.review-role'],
+        ]);
+        // The reviewer never signed in on the second clerk's computer: no review in their name.
+        const inTheirName = await push(app, otherClerk, 'events', [
+          changed(entry, reviewed(entry, by(reviewer))),
+        ]);
+        expect(inTheirName.rejected.map(({ id, code }) => [id, code])).toEqual([
+          ['e-1', 'ledger.actor-unknown'],
+        ]);
+
+        const stored = (await pullAll(db, by(clerk), 'events')).documents;
+        expect(stored.map((doc) => [doc.id, doc['status']])).toEqual([
+          ['e-1', 'submitted'],
+          ['e-3', 'submitted'],
+        ]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('takes the reviewer’s approval made on the office computer, whoever is signed in when it syncs', async () => {
+      const { db, app, clerk, reviewer, close } = await office();
+      try {
+        // Recorded by the clerk and approved by the reviewer offline, pushed in the clerk's session.
+        const recorded = clerkEvent('e-1', A, by(clerk));
+        const approved = reviewed(recorded, by(reviewer));
+        const other = clerkEvent('e-2', A, by(clerk));
+        const answer = await push(app, clerk, 'events', [created(approved), created(other)]);
+        expect(answer).toEqual({ conflicts: [], rejected: [] });
+        // And the reviewer's session may carry the clerk's entries.
+        const third = clerkEvent('e-3', A, by(clerk));
+        expect(await push(app, reviewer, 'events', [created(third)])).toEqual({
+          conflicts: [],
+          rejected: [],
+        });
+        const stored = (await pullAll(db, by(clerk), 'events')).documents;
+        expect(stored.map((doc) => [doc.id, doc['status']])).toEqual([
+          ['e-1', 'approved'],
+          ['e-2', 'submitted'],
+          ['e-3', 'submitted'],
+        ]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('keeps an adopted rule set as adopted and its adoption to the village admin', async () => {
+      const { db, app, clerk, admin, close } = await office();
+      try {
+        const sample = policySamples.find((doc) => doc.kind === 'rule-set');
+        if (sample === undefined) throw new Error('no rule-set sample');
+        const { adoption: _adoption, ...bare } = sample;
+        const draft = {
+          ...inVillageA(bare, 'rs-1'),
+          status: 'draft',
+          createdBy: by(clerk).userId,
+          updatedBy: by(clerk).userId,
+        };
+        expect(await push(app, clerk, 'policies', [created(draft)])).toEqual({
+          conflicts: [],
+          rejected: [],
+        });
+        const adoption = {
+          meetingRef: '王庄村村民代表大会〔2025〕第1次',
+          meetingOn: '2025-01-10',
+          at: 1_760_000_000_000,
+        };
+        const byClerk = {
+          ...draft,
+          status: 'adopted',
+          adoption: { ...adoption, by: by(clerk).userId },
+        };
+        const refused = await push(app, clerk, 'policies', [changed(draft, byClerk)]);
+        expect(refused.rejected.map(({ id, code }) => [id, code])).toEqual([
+          ['rs-1', 'ledger.adoption-role'],
+        ]);
+        const adopted = {
+          ...draft,
+          status: 'adopted',
+          adoption: { ...adoption, by: by(admin).userId },
+          updatedBy: by(admin).userId,
+        };
+        expect(await push(app, admin, 'policies', [changed(draft, adopted)])).toEqual({
+          conflicts: [],
+          rejected: [],
+        });
+        const edited = { ...adopted, rules: sample.rules.slice(1) };
+        const group = {
+          ...inVillageA({}, 'g-1'),
+          createdAt: 1,
+          createdBy: by(admin).userId,
+          deviceId: admin.device.id,
+          updatedAt: 1,
+          updatedBy: by(admin).userId,
+          kind: 'group',
+          status: 'active',
+          code: '01',
+          name: '一组',
+        };
+        const answer = await push(app, admin, 'policies', [
+          changed(adopted, edited),
+          created(group),
+        ]);
+        expect(answer.rejected).toEqual([
+          {
+            id: 'rs-1',
+            code: 'ledger.rule-set-not-draft',
+            params: { id: 'rs-1', version: 1 },
+            message: '第 1 版积分细则已通过或已停用，不能再修改。如需调整，请在其基础上新建一版。',
+          },
+        ]);
+        const stored = (await pullAll(db, by(clerk), 'policies')).documents;
+        expect(stored).toEqual([adopted, group]);
+      } finally {
+        await close();
+      }
+    });
   });
 });
