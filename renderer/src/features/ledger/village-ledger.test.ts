@@ -83,3 +83,20 @@ describe('VillageLedgerStore', () => {
     store.stop();
   });
 });
+
+describe('documents read from the store', () => {
+  it('can be changed and written back as they are', async () => {
+    const db = await openTestDatabase();
+    const blood = entry(zhang, 'P-BLOOD', '2025-03-01', { status: 'submitted' });
+    await db.collections.events.insert(blood);
+    const store = new VillageLedgerStore(db, PLACE, () => new Date('2025-06-01T09:00:00'));
+    await store.start();
+    const ledger = await whenReady(store, () => true);
+    const stored = ledger.events.get(blood.id);
+    if (stored === undefined) throw new Error('the entry was read');
+    expect('_deleted' in stored).toBe(false);
+    const result = await db.collections.events.bulkUpsert([{ ...stored, status: 'withdrawn' }]);
+    expect(result.error).toEqual([]);
+    store.stop();
+  });
+});

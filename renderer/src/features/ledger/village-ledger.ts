@@ -56,13 +56,22 @@ export type VillageLedgerState =
   | { readonly status: 'ready'; readonly ledger: VillageLedger }
   | { readonly status: 'failed'; readonly error: AppError };
 
-/** A stored document as the domain code reads it (without RxDB's internal keys). */
+/**
+ * A stored document as the domain code reads it: without RxDB's internal keys and without
+ * `_deleted` (deleted documents are never read here), so a changed copy can be written back
+ * as it is (RxDB refuses an explicit `_deleted: undefined`).
+ */
+function domainDoc(data: unknown): unknown {
+  const { _deleted: _ignored, ...doc } = withoutInternalKeys(data as SyncDocument);
+  return doc;
+}
+
 function plainOf(doc: { toJSON(): unknown }): unknown {
-  return withoutInternalKeys(doc.toJSON() as SyncDocument);
+  return domainDoc(doc.toJSON());
 }
 
 function changeDoc(data: unknown): unknown {
-  return withoutInternalKeys(data as SyncDocument);
+  return domainDoc(data);
 }
 
 function isDeleted(doc: unknown): boolean {
