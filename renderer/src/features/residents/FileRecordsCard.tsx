@@ -4,14 +4,14 @@ import type { MessageKey } from '../../i18n/catalogue.ts';
 import { useFileRecordCounts } from './useFileRecordCounts.ts';
 
 /**
- * The file's sections that later modules fill (ledger, commitments, lists and ratings):
+ * The file's sections that later modules fill (commitments, lists and ratings; the ledger
+ * has its own card, ResidentFiguresCard):
  * an honest count of what exists for this person, never invented records.
  */
 export function FileRecordsCard({ residentId }: { readonly residentId: string }) {
   const { t } = useI18n();
   const counts = useFileRecordCounts(residentId);
   const sections: { title: MessageKey; empty: MessageKey; count: number | undefined }[] = [
-    { title: 'register.file.ledger', empty: 'register.file.ledgerEmpty', count: counts?.events },
     {
       title: 'register.file.commitments',
       empty: 'register.file.commitmentsEmpty',
@@ -22,7 +22,7 @@ export function FileRecordsCard({ residentId }: { readonly residentId: string })
   return (
     <Row gutter={[16, 16]}>
       {sections.map((section) => (
-        <Col key={section.title} xs={24} lg={8}>
+        <Col key={section.title} xs={24} lg={12}>
           <Card title={t(section.title)} size="small" loading={counts === null}>
             {section.count === 0 || section.count === undefined ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(section.empty)} />

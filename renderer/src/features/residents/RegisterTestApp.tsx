@@ -13,6 +13,7 @@ import { AppServicesContext } from '../../app/AppServices.ts';
 import { SessionContext, type Session } from '../../auth/session.ts';
 import type { LocalDatabase } from '../../db/database.ts';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
+import { VillageLedgerProvider } from '../ledger/VillageLedgerProvider.tsx';
 import { ResidentsPage } from './ResidentsPage.tsx';
 
 export interface FileDialogs {
@@ -51,7 +52,9 @@ export function RegisterTestApp({ db, session, dialogs }: RegisterTestAppProps) 
     <AppServicesContext.Provider value={{ db, port: testPort(dialogs) }}>
       <I18nProvider language="zh-CN" onChangeLanguage={() => Promise.resolve()}>
         <SessionContext.Provider value={session}>
-          <ResidentsPage />
+          <VillageLedgerProvider>
+            <ResidentsPage />
+          </VillageLedgerProvider>
         </SessionContext.Provider>
       </I18nProvider>
     </AppServicesContext.Provider>

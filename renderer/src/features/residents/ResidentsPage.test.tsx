@@ -208,7 +208,7 @@ describe('a resident’s file', () => {
     expect(within(profile).getByTestId('masked-id').textContent).toBe(
       `${JIANGUO.slice(0, 4)}**********${JIANGUO.slice(14)}`,
     );
-    expect(await screen.findByText('尚无积分记录')).toBeTruthy();
+    expect(await screen.findByText('还没有积分记录，信用分为基础分 1000。')).toBeTruthy();
     expect((await journal(db)).filter((entry) => entry.kind === 'query')).toEqual([
       expect.objectContaining({
         action: 'view',

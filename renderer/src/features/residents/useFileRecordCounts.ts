@@ -2,13 +2,12 @@ import { useEffect, useState } from 'react';
 import { useAppServices } from '../../app/AppServices.ts';
 
 export interface FileRecordCounts {
-  readonly events: number;
   readonly commitments: number;
   readonly ratings: number;
 }
 
 /**
- * How many ledger entries, commitments and ratings or list entries name this resident
+ * How many commitments and ratings or list entries name this resident
  * (each an index range on subjectId). The modules that show them are not built yet: the
  * file says how many there are, or that there are none, and never shows invented ones.
  */
@@ -19,12 +18,11 @@ export function useFileRecordCounts(residentId: string): FileRecordCounts | null
     let live = true;
     const selector = { subjectId: residentId };
     Promise.all([
-      db.collections.events.count({ selector }).exec(),
       db.collections.commitments.count({ selector }).exec(),
       db.collections.ratings.count({ selector }).exec(),
     ]).then(
-      ([events, commitments, ratings]) => {
-        if (live) setCounts({ events, commitments, ratings });
+      ([commitments, ratings]) => {
+        if (live) setCounts({ commitments, ratings });
       },
       (error: unknown) => {
         console.error('counting a resident’s records failed', error);
