@@ -44,6 +44,7 @@ describe.each(BACKENDS)('on %s', (kind) => {
         'server_secrets',
         'sessions',
         'store_counter',
+        'subject_figures',
         'township_keys',
         'townships',
         'users',

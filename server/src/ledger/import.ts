@@ -28,6 +28,7 @@ import type { Db } from '../db/database.ts';
 import { findTownshipKeys } from '../keys/township-keys.ts';
 import { putDocuments } from '../store/documents.ts';
 import { checkDocuments, lockVillageLedger } from './adopt.ts';
+import { refreshFigures } from './figures.ts';
 import {
   cellProblem,
   readLedgerTable,
@@ -232,6 +233,13 @@ export async function importLedger(db: Db, input: LedgerImportInput): Promise<Le
         tx,
         'events',
         events.map((event) => ({ id: event.id, scope: { villageCode }, data: { ...event } })),
+      );
+      // The derived figures of the subjects imported about commit with the entries.
+      await refreshFigures(
+        tx,
+        villageCode,
+        events.map((event) => ({ type: event.subjectType, id: event.subjectId })),
+        { today: context.today },
       );
       const about = (type: EntrySubject['type']): number =>
         new Set(events.filter((e) => e.subjectType === type).map((e) => e.subjectId)).size;

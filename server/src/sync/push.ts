@@ -45,6 +45,7 @@ import {
   type DocumentWrite,
   type StoredDocument,
 } from '../store/documents.ts';
+import { noteLedgerWrites } from '../ledger/figures.ts';
 import { deviceUsers, mayWrite } from './access.ts';
 import { dataOf, toSyncDocument } from './documents.ts';
 import { documentProblem } from './validation.ts';
@@ -161,7 +162,11 @@ async function decideAndWrite(
         });
       }
     }
-    if (writes.length > 0) await putDocuments(tx, collection, writes);
+    if (writes.length > 0) {
+      await putDocuments(tx, collection, writes);
+      // The township's figures table learns which subjects changed (rescored later).
+      await noteLedgerWrites(tx, collection, writes);
+    }
     return found;
   });
 }
