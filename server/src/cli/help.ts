@@ -25,7 +25,8 @@ export type HelpTopic =
   | 'device'
   | 'device list'
   | 'device revoke'
-  | 'login';
+  | 'login'
+  | 'generate';
 
 const STORAGE_ZH = `数据位置：设置了 DATABASE_URL 时使用该 PostgreSQL 数据库（可与服务器同时使用）；
 否则使用 TOWN_DATA_DIR 目录中的内置数据库（默认在用户数据目录下的 village-credit-town），
@@ -87,6 +88,8 @@ const TEXTS: { readonly [T in HelpTopic]: { readonly zh: string; readonly en: st
   device list [--township <9位代码>] [--village <12位代码>]       列出已登记的设备
   device revoke --device <设备编号>                              停用设备（结束其全部登录）
   login --server <地址> --username <用户名>                      登录镇服务器，检查账号能否使用
+  generate --size <small|typical|max|township> [--seed <数>] [--village <12位代码>]
+                                                                 生成示例村（户籍和五年的积分记录），用于演示和性能测试
 
 代码是国家统计局的统计用区划代码：乡镇 9 位，村 12 位（前 9 位为所属乡镇代码）。
 每个命令都可加 --help 查看说明，例如 npm run town -- village add --help。
@@ -117,6 +120,9 @@ Commands:
   device list [--township <9 digits>] [--village <12 digits>]       list registered devices
   device revoke --device <id>                                       revoke a device (ends its sign-ins)
   login --server <url> --username <name>                            sign in to a town server to check an account
+  generate --size <small|typical|max|township> [--seed <n>] [--village <12 digits>]
+                                                                    generate sample villages (register and five years
+                                                                    of ledger) for demonstrations and benchmarks
 
 Codes are the national statistical division codes: 9 digits for a township, 12 for a
 village (whose first 9 digits are its township's code).
@@ -622,6 +628,53 @@ ${STORAGE_ZH}`,
 Lists villages (code, name, township); with --township only that township's.
 
 ${STORAGE_EN}`,
+  },
+  generate: {
+    zh: `用法：npm run town -- generate --size <small|typical|max|township> [--seed <数>] [--village <12位代码>]
+
+在空村里生成示例数据，用于演示、试用和性能测试：村民花名册（常见姓名、合理的户结构、有效且不重复的
+身份证号、村民小组）、本村设置、整套采用的默认积分细则，以及截至今天五年的积分记录——按实际频率发生的
+加分和少量扣分（每人每年约 5 至 20 条），由录入员录入、审核员审核（少数退回、驳回），每周公示后生效，
+直接判级由乡镇确认，也有异议、冲正和积分兑换。所有记录都经软件自身的规则产生，身份证号与导入花名册
+一样用乡镇的密钥加密保存。每户都带「示例数据」标签。
+  --size      small    约 500 人（150 户）
+              typical  约 3000 人（900 户）
+              max      约 10000 人（3000 户，约 30 万条积分记录）
+              township 一个乡镇的 40 个 typical 村（耗时较长）
+  --seed      随机种子；相同的种子在同一天生成完全相同的数据。不填则随机选取并显示
+  --village   要填充的村的 12 位代码（township 时取其前 9 位作为乡镇）；默认 371003190201。
+              乡镇和村不存在时自动添加（名称如「示例镇」「南港村」）
+村里已有户或已采用积分细则时拒绝，不会与真实数据混在一起。
+
+例：npm run town -- generate --size typical --seed 42
+
+${STORAGE_ZH}
+${EXIT_ZH}`,
+    en: `Usage: npm run town -- generate --size <small|typical|max|township> [--seed <n>] [--village <12 digits>]
+
+Fills an empty village with sample data for demonstrations, trials and benchmarks: a register
+(common names, plausible households, valid and unique ID numbers, village groups), the village's
+settings, the default rule library adopted whole, and five years of ledger history up to today —
+bonuses at realistic rates and a few deductions (about 5 to 20 a person a year) recorded by a
+clerk, reviewed by a reviewer (a few returned or rejected), made effective by weekly public
+notices, direct ratings confirmed by the township, with objections, corrections and redemptions.
+Every record comes from the app's own rules; IDs are encrypted with the township's keys as a
+register import does. Every household carries the tag 示例数据 (sample data).
+  --size      small    about 500 residents (150 households)
+              typical  about 3,000 residents (900 households)
+              max      about 10,000 residents (3,000 households, about 300,000 ledger events)
+              township the 40 typical villages of a township (takes a while)
+  --seed      random seed; the same seed on the same day gives the same data. Chosen and printed
+              when omitted
+  --village   the 12-digit code of the village to fill (for township, its first 9 digits name the
+              township); default 371003190201. Missing places are added (e.g. 示例镇, 南港村)
+A village that already has households or an adopted rule set is refused: sample data never mixes
+with a real register.
+
+Example: npm run town -- generate --size typical --seed 42
+
+${STORAGE_EN}
+${EXIT_EN}`,
   },
 };
 

@@ -34,6 +34,7 @@ import {
   type AccountsContext,
   type AccountsOutcome,
 } from './accounts.ts';
+import { generate, type GenerateOutcome } from '../generate/cli.ts';
 import { helpText, type HelpTopic } from './help.ts';
 import {
   ledgerImport,
@@ -252,6 +253,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     required: ['device'],
     run: async (values, context) => accountsExit(await deviceRevoke(values, accounts(context))),
   },
+  generate: {
+    topic: 'generate',
+    options: { size: { type: 'string' }, seed: { type: 'string' }, village: { type: 'string' } },
+    required: ['size'],
+    run: async (values, context) => generateExit(await generate(values, residents(context))),
+  },
   login: {
     topic: 'login',
     options: {
@@ -403,6 +410,10 @@ function exitOf(outcome: Outcome): number {
 }
 
 function ledgerExit(outcome: LedgerOutcome): number {
+  return outcome === 'ok' ? EXIT.ok : outcome === 'usage' ? EXIT.usage : EXIT.failed;
+}
+
+function generateExit(outcome: GenerateOutcome): number {
   return outcome === 'ok' ? EXIT.ok : outcome === 'usage' ? EXIT.usage : EXIT.failed;
 }
 
