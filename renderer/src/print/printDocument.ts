@@ -24,9 +24,16 @@ export interface PrintDocument {
   readonly language: string;
   /** Already-escaped HTML for the page body. */
   readonly bodyHtml: string;
+  /** The printout's own rules, after the shared ones (tables, signatures …). */
+  readonly css?: string;
 }
 
-export function renderPrintDocument({ title, language, bodyHtml }: PrintDocument): string {
+export function renderPrintDocument({
+  title,
+  language,
+  bodyHtml,
+  css = '',
+}: PrintDocument): string {
   return `<!doctype html>
 <html lang="${escapeHtml(language)}">
 <head>
@@ -39,6 +46,7 @@ export function renderPrintDocument({ title, language, bodyHtml }: PrintDocument
   h1 { font-size: 18pt; text-align: center; margin: 0 0 12pt; }
   p { margin: 0 0 8pt; }
   .meta { color: #444; font-size: 10pt; }
+${css}
 </style>
 </head>
 <body>
