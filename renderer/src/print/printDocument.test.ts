@@ -20,4 +20,15 @@ describe('print documents', () => {
     expect(html).toContain('<title>公示表</title>');
     expect(html).not.toMatch(/(src|href)=["']?(https?:|\/\/)/);
   });
+
+  it('number their pages in the document’s language only when asked', () => {
+    const plain = renderPrintDocument({ title: 't', language: 'zh-CN', bodyHtml: '' });
+    expect(plain).not.toContain('counter(page)');
+    expect(
+      renderPrintDocument({ title: 't', language: 'zh-CN', bodyHtml: '', pageNumbers: true }),
+    ).toContain('@bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"');
+    expect(
+      renderPrintDocument({ title: 't', language: 'en', bodyHtml: '', pageNumbers: true }),
+    ).toContain('content: "Page " counter(page) " of " counter(pages)');
+  });
 });
