@@ -6,6 +6,7 @@
  * clerk confirms, and then records exactly the other two.
  */
 import type { Locator, Page } from '@playwright/test';
+import { choose, fillDate } from './fixtures/antd.ts';
 import { enterDemo } from './fixtures/demo.ts';
 import { expect, test } from './fixtures/diagnostics.ts';
 
@@ -27,26 +28,6 @@ function datesOfOneYear(): readonly string[] {
 
 function nav(page: Page): Locator {
   return page.getByRole('navigation', { name: '功能导航' });
-}
-
-async function fillDate(field: Locator, date: string): Promise<void> {
-  await field.fill(date);
-  await field.press('Enter');
-}
-
-/**
- * Chooses an option of an antd Select by typing into it and clicking the option shown (the
- * Select's role=option list is an offscreen copy for screen readers).
- */
-async function choose(select: Locator, text: string, option: RegExp): Promise<void> {
-  await select.click();
-  await select.fill(text);
-  await select
-    .page()
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
 }
 
 test('a batch entry over a rule’s cap names the refused residents and records the rest only once confirmed', async ({
