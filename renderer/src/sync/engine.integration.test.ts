@@ -14,7 +14,12 @@ import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/auth/roles.ts';
 import { COLLECTIONS, schemaVersions } from '../../../shared/collections/index.ts';
-import { householdSample, residentSample } from '../../../shared/collections/fixtures/samples.ts';
+import {
+  eventSamples,
+  householdSample,
+  residentSample,
+} from '../../../shared/collections/fixtures/samples.ts';
+import type { EventDoc } from '../../../shared/collections/events.ts';
 import type { HouseholdDoc } from '../../../shared/collections/households.ts';
 import type { ResidentDoc } from '../../../shared/collections/residents.ts';
 import { ok, type Result } from '../../../shared/errors.ts';
@@ -190,7 +195,7 @@ function sessionOf(town: Town, login: LoginResponse): SyncSession {
 type DeviceCollections = {
   residents: RxCollection<ResidentDoc>;
   households: RxCollection<HouseholdDoc>;
-  events: RxCollection;
+  events: RxCollection<EventDoc>;
 };
 
 async function openDevice(name: string) {
@@ -524,6 +529,48 @@ describe('sync engine against a town server on PostgreSQL', () => {
       phone: '13800001111',
       createdBy: residentSample.createdBy,
     });
+  });
+
+  it('uploads an edit of a record it pulled, in a collection that keeps attachments (events)', async () => {
+    // Events keep photo evidence as RxDB attachments; RxDB refuses to push an edit whose
+    // server version has no `_attachments`, and the upload then stalls without a word.
+    // One clerk on two computers: records an entry on one, withdraws it on the other.
+    const session = await clerk();
+    const a1 = await device(town, session);
+    const a2 = await device(town, session);
+    const by = session.principal.userId;
+    const entry = {
+      ...eventSamples[1]!,
+      id: 'E-PULLED-EDIT',
+      villageCode: PLACES.villageA,
+      townshipCode: PLACES.township,
+      createdBy: by,
+      updatedBy: by,
+    };
+    await a1.db.events.insert(entry);
+    await a1.engine.awaitInSync();
+    expect(await readProblems(a1.db)).toEqual([]);
+    await until(
+      async () => (await a2.db.events.findOne('E-PULLED-EDIT').exec()) !== null,
+      'the entry on a2',
+    );
+    await (await a2.db.events.findOne('E-PULLED-EDIT').exec())!.incrementalPatch({
+      status: 'withdrawn',
+      updatedAt: Date.now(),
+      updatedBy: by,
+    });
+    await until(async () => {
+      const stored = await db.query<{ data: { status: string } }>(
+        "SELECT data FROM documents WHERE collection = 'events' AND id = 'E-PULLED-EDIT'",
+      );
+      return stored.rows[0]?.data.status === 'withdrawn';
+    }, 'the withdrawal on the server');
+    await until(
+      async () =>
+        (await a1.db.events.findOne('E-PULLED-EDIT').exec())?.get('status') === 'withdrawn',
+      'the withdrawal on a1',
+    );
+    expect((await statusWhere(a2.engine, (s) => s.pendingUploads === 0)).problems).toBe(0);
   });
 
   it('resumes an interrupted first sync from its checkpoint after a restart, with every document once', async () => {

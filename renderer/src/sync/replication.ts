@@ -19,6 +19,14 @@
  *   others. Nothing is dropped silently.
  * - Conflict handler: `isEqual` = isSameDocument, `resolve` = resolveConflict(...).document,
  *   except for a refused version, which resolves to the server's.
+ * - Attachments: the server never holds a document's `_attachments` (withoutInternalKeys
+ *   leaves them out of every push). In a collection whose schema keeps attachments, RxDB
+ *   refuses to push an edit whose assumed server version has no `_attachments` (error AT4,
+ *   before the push handler is called), so every server version handed to RxDB — pulled,
+ *   streamed, or returned as a conflict — gets an empty `_attachments`. Without it an edit of
+ *   a record that came from the server would never upload. (RxDB writes a pulled version over
+ *   the device's copy with the server's attachments, that is none: photo evidence must not
+ *   rely on a synced document's `_attachments` surviving a pull.)
  */
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type {
@@ -27,7 +35,7 @@ import type {
   RxReplicationWriteToMasterRow,
   WithDeleted,
 } from 'rxdb';
-import type { Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import type { CollectionName } from '../../../shared/collections/plan.ts';
 import type { ErrorCode, ErrorParams } from '../../../shared/errors.ts';
 import {
@@ -111,6 +119,7 @@ export function startCollectionReplication(
     return refused !== undefined && isSameDocument(refused, doc);
   };
   collection.conflictHandler = conflictHandlerFor(name, isRefusedVersion);
+  const asServerVersions = serverVersionsFor(collection);
 
   /**
    * Reports refused rows; returns, as conflicts, the server versions to go back to (RxDB then
@@ -183,7 +192,7 @@ export function startCollectionReplication(
         ...answer.rejected.map((r) => r.id),
       ]);
       landed(rows.filter((r) => !notLanded.has(r.newDocumentState.id)));
-      return [...answer.conflicts, ...refuse(refusedRows)];
+      return asServerVersions([...answer.conflicts, ...refuse(refusedRows)]);
     } catch (error) {
       const refusedRequest =
         error instanceof SyncRequestError &&
@@ -195,8 +204,10 @@ export function startCollectionReplication(
       }
       if (refusedRequest) {
         console.error(`the town server refused a push of ${name}`, error);
-        return refuse(
-          rows.map((row) => ({ row, code: error.error.code, params: error.error.params ?? {} })),
+        return asServerVersions(
+          refuse(
+            rows.map((row) => ({ row, code: error.error.code, params: error.error.params ?? {} })),
+          ),
         );
       }
       report(error);
@@ -214,7 +225,15 @@ export function startCollectionReplication(
     autoStart: true,
     pull: {
       batchSize: options.pullBatchSize,
-      ...(options.stream$ === undefined ? {} : { stream$: options.stream$ }),
+      ...(options.stream$ === undefined
+        ? {}
+        : {
+            stream$: options.stream$.pipe(
+              map((item) =>
+                item === 'RESYNC' ? item : { ...item, documents: asServerVersions(item.documents) },
+              ),
+            ),
+          }),
       handler: async (checkpoint, batchSize) => {
         await connection.ready();
         try {
@@ -223,7 +242,7 @@ export function startCollectionReplication(
           );
           connection.succeeded();
           return {
-            documents: answer.documents as WithDeleted<Doc>[],
+            documents: asServerVersions(answer.documents as WithDeleted<Doc>[]),
             checkpoint: answer.checkpoint ?? checkpoint ?? undefined,
           };
         } catch (error) {
@@ -244,6 +263,46 @@ export function startCollectionReplication(
     },
   });
   return { state, isRefusedVersion };
+}
+
+/**
+ * Server versions as RxDB must see them in this collection: with an empty `_attachments`
+ * where the schema keeps attachments (see the module comment), unchanged elsewhere.
+ */
+export function serverVersionsFor(
+  collection: RxCollection<Doc>,
+): <D extends Doc>(docs: D[]) => D[] {
+  if (collection.schema.jsonSchema.attachments === undefined) return (docs) => docs;
+  return (docs) => docs.map((doc) => ({ ...doc, _attachments: {} }));
+}
+
+/**
+ * A replication failure that is no request's (requests failures, RC_PULL and RC_PUSH carrying
+ * the handler's `errors`, are counted by the connection and retried): RxDB's own refusal to
+ * push or store a document, after which that document's upload does not move. As a problem
+ * for the sync problems list when the failure names its document, so it is never silent.
+ */
+export function stalledUpload(
+  name: CollectionName,
+  error: { readonly code: string; readonly parameters?: object },
+): NewProblem | undefined {
+  const parameters = (error.parameters ?? {}) as {
+    readonly errors?: unknown;
+    readonly document?: Readonly<Record<string, unknown>>;
+    readonly writeError?: { readonly documentId?: unknown };
+  };
+  if ((error.code === 'RC_PULL' || error.code === 'RC_PUSH') && parameters.errors !== undefined) {
+    return undefined;
+  }
+  const id = parameters.document?.['id'] ?? parameters.writeError?.documentId;
+  if (typeof id !== 'string') return undefined;
+  return {
+    collection: name,
+    id,
+    label: labelOf(parameters.document),
+    code: 'sync.upload-stalled',
+    params: { id, reason: error.code },
+  };
 }
 
 function toPushRow(row: RxReplicationWriteToMasterRow<Doc>): PushRow {
