@@ -114,6 +114,7 @@ export const ERROR_CODES = [
   'sync.server-unreachable',
   'sync.server-error',
   'sync.not-signed-in',
+  'sync.upload-stalled',
   // Admin CLI and server start-up
   'cli.usage',
   'cli.env-invalid',

@@ -270,6 +270,8 @@ export const en: Catalogue = {
     'The town server {url} cannot be reached. Your data is kept on this device and uploads once the connection is back.',
   'errors.sync.server-error': 'The town server failed ({status}). Sync will retry by itself.',
   'errors.sync.not-signed-in': 'Sign in once while online to sync.',
+  'errors.sync.upload-stalled':
+    'Record “{id}” could not be uploaded (internal error {reason}); it is kept intact on this computer.',
   'errors.http.https-required':
     'The town server only accepts HTTPS. Use an address that starts with https://.',
   'errors.http.payload-too-large':

@@ -239,6 +239,7 @@ export const zhCN = {
     '无法连接乡镇服务器 {url}。数据已保存在本机，联网后会自动上传。',
   'errors.sync.server-error': '乡镇服务器出错（{status}），稍后会自动重试。',
   'errors.sync.not-signed-in': '需要联网登录一次才能同步。',
+  'errors.sync.upload-stalled': '本机记录「{id}」未能上传（内部错误 {reason}），仍完整保存在本机。',
   'errors.http.https-required': '乡镇服务器只接受 HTTPS 连接，请使用以 https:// 开头的地址。',
   'errors.http.payload-too-large': '请求内容过大（上限 {limit} 字节），已被乡镇服务器拒绝。',
   'errors.http.origin-forbidden': '来源「{origin}」不允许访问乡镇服务器。',

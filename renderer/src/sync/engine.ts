@@ -59,6 +59,7 @@ import { Connection, SYSTEM_CLOCK, type Clock } from './connection.ts';
 import { applyLocalVersion, keepServerVersion } from './conflicts.ts';
 import { countPendingUploads, countServerDocumentsHeld } from './replication-meta.ts';
 import {
+  stalledUpload,
   startCollectionReplication,
   type CollectionReplication,
   type Doc,
@@ -395,6 +396,12 @@ export class SyncEngine {
 
     this.#subscriptions.push(
       replication.error$.subscribe((error) => {
+        const stalled = stalledUpload(name, error);
+        if (stalled !== undefined) {
+          console.error(`the upload of ${name}/${stalled.id} stalled`, error);
+          this.#recordProblems([stalled]);
+          return;
+        }
         // Request failures are already counted by the connection; this is RxDB's own account.
         console.debug(`sync ${name}: ${error.code}`);
       }),
@@ -659,7 +666,7 @@ export class SyncEngine {
 
   #recordProblems(problems: readonly NewProblem[]): void {
     for (const p of problems) {
-      console.warn(`the town server refused ${p.collection}/${p.id}: ${p.code}`, p.params);
+      console.warn(`sync problem with ${p.collection}/${p.id}: ${p.code}`, p.params);
     }
     recordProblems(this.#db, problems, this.#clock.now()).catch((error: unknown) => {
       console.error('recording sync problems failed', error, problems);

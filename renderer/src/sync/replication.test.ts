@@ -1,7 +1,13 @@
+import { newRxError } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import { householdSample } from '../../../shared/collections/fixtures/samples.ts';
 import { MAX_PUSH_BATCH, type PushRow, type SyncDocument } from '../../../shared/sync/protocol.ts';
-import { batchesOf, conflictHandlerFor, MAX_PUSH_BODY_BYTES } from './replication.ts';
+import {
+  batchesOf,
+  conflictHandlerFor,
+  MAX_PUSH_BODY_BYTES,
+  stalledUpload,
+} from './replication.ts';
 
 const household = (fields: object = {}): SyncDocument => ({
   ...householdSample,
@@ -68,5 +74,35 @@ describe('the conflict handler', () => {
         't',
       ),
     ).resolves.toBe(server);
+  });
+});
+
+describe('a stalled upload', () => {
+  it('is listed as a problem of its document when RxDB itself refuses to push it', () => {
+    const document = household({ id: 'H-STUCK', _attachments: {} });
+    const problem = stalledUpload('households', newRxError('AT4', { document }));
+    expect(problem).toEqual({
+      collection: 'households',
+      id: 'H-STUCK',
+      label: householdSample.householdNo,
+      code: 'sync.upload-stalled',
+      params: { id: 'H-STUCK', reason: 'AT4' },
+    });
+  });
+
+  it('names the document of a failed local write', () => {
+    const error = newRxError('RC_PUSH', {
+      writeError: { status: 422, isError: true, documentId: 'H-7' },
+    } as never);
+    expect(stalledUpload('households', error)?.id).toBe('H-7');
+  });
+
+  it('is no problem when a request failed (the connection retries it)', () => {
+    expect(
+      stalledUpload('households', newRxError('RC_PUSH', { errors: [], pushRows: [] })),
+    ).toBeUndefined();
+    expect(
+      stalledUpload('households', newRxError('RC_PULL', { errors: [], checkpoint: null })),
+    ).toBeUndefined();
   });
 });

@@ -53,4 +53,8 @@ export const SYNC_MESSAGES: { readonly [C in SyncCode]: Message } = {
     zh: '需要联网登录一次才能同步。',
     en: 'Sign in once while online to sync.',
   },
+  'sync.upload-stalled': {
+    zh: '本机记录「{id}」未能上传（内部错误 {reason}），仍完整保存在本机。',
+    en: 'Record “{id}” could not be uploaded (internal error {reason}); it is kept intact on this computer.',
+  },
 };

@@ -61,7 +61,7 @@ export const syncZhCN = {
 
   'sync.problems.title': '同步问题',
   'sync.problems.help':
-    '以下修改被乡镇服务器拒绝，没有上传；本机已恢复为服务器上的版本。请按「处理办法」改正后重新保存，保存后会自动上传，问题随之消失。',
+    '以下修改没有上传。被乡镇服务器拒绝的，本机已恢复为服务器上的版本：请按「处理办法」改正后重新保存，保存后会自动上传，问题随之消失。',
   'sync.problems.empty': '没有同步问题。',
   'sync.problems.collection': '数据类别',
   'sync.problems.record': '记录',
@@ -210,7 +210,7 @@ export const syncEn: { readonly [K in keyof typeof syncZhCN]: string } = {
 
   'sync.problems.title': 'Sync problems',
   'sync.problems.help':
-    'The town server refused these changes, so they were not uploaded; this computer shows the server’s version again. Correct them as advised and save: they upload by themselves and the problem goes away.',
+    'These changes were not uploaded. Where the town server refused one, this computer shows the server’s version again: correct it as advised and save; it uploads by itself and the problem goes away.',
   'sync.problems.empty': 'No sync problems.',
   'sync.problems.collection': 'Kind',
   'sync.problems.record': 'Record',
