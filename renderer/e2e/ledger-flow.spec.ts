@@ -12,6 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
+import pg from 'pg';
 import { checkDigitOf } from '../../shared/residents/citizen-id.ts';
 import { writeXlsxTable } from '../../shared/xlsx/index.ts';
 import { choose } from './fixtures/antd.ts';
@@ -62,6 +63,22 @@ async function expectInSync(page: Page): Promise<void> {
   const status = page.getByTestId('sync-status');
   await expect(status).toHaveAttribute('data-phase', 'synced', { timeout: 60_000 });
   await expect(page.getByTestId('sync-pending')).toHaveText('0 条', { timeout: 60_000 });
+}
+
+/** How many of the village's entries the town server holds in each status. */
+async function serverStatuses(town: Town, villageCode: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: town.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ status: string; count: number }>(
+      `SELECT data->>'status' AS status, count(*)::int AS count FROM documents
+        WHERE collection = 'events' AND data->>'villageCode' = $1 GROUP BY 1`,
+      [villageCode],
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, r.count]));
+  } finally {
+    await client.end();
+  }
 }
 
 async function openLedgerTab(page: Page, tab: string): Promise<void> {
@@ -198,6 +215,9 @@ test('an entry is recorded, reviewed by someone else, noticed, objected to and t
     page.getByText('公示已结束：2 条记录生效，1 条因异议处理中暂不生效。'),
   ).toBeVisible();
   await expect(batch).toContainText('已结束');
+  // What the reviewer did on this computer reached the town server.
+  await expectInSync(page);
+  expect(await serverStatuses(town, village.code)).toEqual({ effective: 2, 'in-notice': 1 });
 
   await expect(await scoreOf(page, ZHANG)).toContainText('1010');
   await expect(await scoreOf(page, WANG)).toContainText('1005');
