@@ -47,13 +47,6 @@ const PLANNED: readonly Planned[] = [
     reason: SCREENS,
   },
   {
-    id: 'B8',
-    title: 'Print a credit document to PDF',
-    unit: 'ms',
-    goal: '≤ 1500 ms',
-    reason: `${SCREENS} (printing is not built yet)`,
-  },
-  {
     id: 'B9',
     title: 'Renderer heap after opening the max village',
     unit: 'MB',

@@ -17,13 +17,14 @@ import { parseArgs } from 'node:util';
 import { B5 } from './b5-scoring.ts';
 import { B6 } from './b6-sync.ts';
 import { B7 } from './b7-township.ts';
+import { B8 } from './b8-print.ts';
 import type { BenchEntry, Benchmark } from './lib/entry.ts';
 import { pending } from './lib/entry.ts';
 import { PENDING } from './pending.ts';
 
 const RESULTS = join(import.meta.dirname, 'results');
 
-const BENCHMARKS: readonly Benchmark[] = [...PENDING, B5, B6, B7].sort(
+const BENCHMARKS: readonly Benchmark[] = [...PENDING, B5, B6, B7, B8].sort(
   (a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)),
 );
 
