@@ -277,7 +277,7 @@ export function serverVersionsFor(
 }
 
 /**
- * A replication failure that is no request's (requests failures, RC_PULL and RC_PUSH carrying
+ * A replication failure that is no request’s (request failures, RC_PULL and RC_PUSH carrying
  * the handler's `errors`, are counted by the connection and retried): RxDB's own refusal to
  * push or store a document, after which that document's upload does not move. As a problem
  * for the sync problems list when the failure names its document, so it is never silent.
