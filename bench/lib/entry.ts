@@ -29,6 +29,8 @@ export interface Benchmark {
   /** 'B5' … */
   readonly id: string;
   readonly title: string;
+  /** The ids it reports when it reports several benchmarks from one setup (default: id). */
+  readonly covers?: readonly string[];
   /** About how long it takes here, for the progress line. */
   readonly expected: string;
   run(log: (line: string) => void): Promise<BenchEntry[]>;
