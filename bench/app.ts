@@ -23,25 +23,23 @@
  * - B9  the renderer's JS heap after all of that (garbage collected first).
  *       Baseline: the app's heap on its sign-in screen, before any data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createUser } from '../server/src/auth/users.ts';
 import { openPostgres } from '../server/src/db/database.ts';
 import { loadMigrations, migrate } from '../server/src/db/migrate.ts';
 import { generateInto } from '../server/src/generate/load.ts';
 import { startPostgresCluster } from '../server/test/postgres-cluster.ts';
-import { cleanEnv, startServer } from '../server/test/processes.ts';
+import { freePort } from '../server/test/free-port.ts';
+import { startServer, startWebShell } from '../server/test/processes.ts';
 import type { BenchEntry, Benchmark } from './lib/entry.ts';
 import { measured, median, pending, percentile, round } from './lib/entry.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, chromiumAvailable } from './lib/browser.ts';
 import { BENCH_SEED, BENCH_VILLAGE, chinaToday } from './lib/sample.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const WEB_SHELL = join(ROOT, 'scripts', 'web.ts');
 const CLERK = { username: 'bench.clerk', password: 'benchClerk2026', displayName: '录入员赵敏' };
 const QUERIES_PER_KIND = 10;
 const FILES = 15;
@@ -69,45 +67,6 @@ const GOALS: {
     goal: '≤ 2 s',
   },
 };
-
-function freePort(): Promise<number> {
-  return new Promise((done, failed) => {
-    const probe = createServer();
-    probe.once('error', failed);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address === null || typeof address === 'string') failed(new Error('no port'));
-        else done(address.port);
-      });
-    });
-  });
-}
-
-async function startWebShell(port: number, serverUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WEB_SHELL], {
-    cwd: ROOT,
-    env: cleanEnv({ WEB_PORT: String(port), WEB_HOST: '127.0.0.1', TOWN_SERVER_URL: serverUrl }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the web shell exited:\n${output}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${String(port)}/web-shell.json`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the web shell did not answer within 300 s:\n${output}`);
-    }
-    await new Promise((wait) => setTimeout(wait, 250));
-  }
-}
 
 /** A page server for the baselines: a blank page and the village's documents as JSON. */
 async function baselineServer(documents: string): Promise<{ url: string; server: Server }> {
@@ -402,7 +361,7 @@ export const APP: Benchmark = {
         await server.stop();
       });
       log('building the app and starting the web shell…');
-      const web = await startWebShell(webPort, serverUrl);
+      const web = await startWebShell(webPort, serverUrl, { build: true, timeoutMs: 300_000 });
       cleanups.push(async () => {
         web.kill('SIGTERM');
         await new Promise((wait) => setTimeout(wait, 200));

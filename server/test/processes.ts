@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const SERVER_ENTRY = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const TOWN_ENTRY = fileURLToPath(new URL('../src/cli/town.ts', import.meta.url));
+const WEB_SHELL = fileURLToPath(new URL('../../scripts/web.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface Finished {
   readonly code: number | null;
@@ -147,4 +149,46 @@ function finished(child: ChildProcess): Promise<Finished> {
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * The web shell (`npm run web`) on `port`, wired to `townServerUrl`; resolves once it
+ * answers. `build: false` serves the existing renderer build (`--no-build`).
+ */
+export async function startWebShell(
+  port: number,
+  townServerUrl: string,
+  options: { readonly build: boolean; readonly timeoutMs: number },
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [WEB_SHELL, ...(options.build ? [] : ['--no-build'])], {
+    cwd: ROOT,
+    env: cleanEnv({
+      WEB_PORT: String(port),
+      WEB_HOST: '127.0.0.1',
+      TOWN_SERVER_URL: townServerUrl,
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`web shell exited (${String(child.exitCode)}) before serving:\n${output}`);
+    }
+    try {
+      const response = await fetch(`http://127.0.0.1:${String(port)}/web-shell.json`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(
+        `web shell did not answer within ${String(options.timeoutMs / 1000)} s:\n${output}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
