@@ -4,6 +4,7 @@ import {
   addMonths,
   capPeriodOf,
   chinaDateOf,
+  chinaTime,
   daysBetween,
   isCalendarDate,
 } from './dates.ts';
@@ -54,5 +55,9 @@ describe('ledger dates', () => {
     // 2025-03-10 17:00 UTC is 2025-03-11 01:00 in Beijing.
     expect(chinaDateOf(Date.UTC(2025, 2, 10, 17, 0))).toBe('2025-03-11');
     expect(chinaDateOf(Date.UTC(2025, 2, 10, 15, 59))).toBe('2025-03-10');
+  });
+
+  it('give the time of day in Beijing of an instant', () => {
+    expect(chinaTime(Date.UTC(2025, 2, 10, 17, 5))).toBe('2025-03-11 01:05');
   });
 });

@@ -68,11 +68,17 @@ export function addMonths(date: string, months: number): string {
 }
 
 /**
- * The calendar date of an instant in China (UTC+8 all year, no daylight saving): turns a
- * document's epoch-millisecond stamp (a review, a decision) into the village's date.
+ * The calendar date of an instant in China (UTC+8 all year, no daylight saving): the
+ * village's date. Today, and the date of a document's epoch-millisecond stamp (a review, a
+ * decision), are both this, whatever time zone the computer or the server is set to.
  */
 export function chinaDateOf(epochMs: number): string {
   return fromDay(Math.floor((epochMs + 8 * 3_600_000) / DAY_MS));
+}
+
+/** An instant as 'YYYY-MM-DD HH:mm' in China's time (UTC+8), the village's clock. */
+export function chinaTime(epochMs: number): string {
+  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /**

@@ -13,6 +13,7 @@
  * Screens subscribe with useSyncExternalStore (`subscribe`, `snapshot`): a snapshot is a new
  * object after every change, its maps are the live ones (read them during render only).
  */
+import { chinaDateOf } from '../../../../shared/ledger/dates.ts';
 import type { Subscription } from 'rxjs';
 import type { TierScheme } from '../../../../shared/collections/catalog.ts';
 import type { CaseDoc, ObjectionCase } from '../../../../shared/collections/cases.ts';
@@ -30,7 +31,6 @@ import { villagePolicyOf, type VillagePolicy } from '../../../../shared/ledger/v
 import { withoutInternalKeys } from '../../../../shared/sync/merge.ts';
 import type { SyncDocument } from '../../../../shared/sync/protocol.ts';
 import type { LocalDatabase } from '../../db/database.ts';
-import { localDate } from '../residents/register-scope.ts';
 
 export interface VillageLedger {
   /** Grows by one with every change; a new snapshot object each time. */
@@ -177,7 +177,7 @@ export class VillageLedgerStore {
         this.#events.values(),
         this.#objections.values(),
         this.#villagePolicy().policy,
-        localDate(this.#clock()),
+        chinaDateOf(this.#clock().getTime()),
       );
       loaded = true;
       this.#applyEvents(held.events);
@@ -237,7 +237,7 @@ export class VillageLedgerStore {
   #checkDate(): void {
     const figures = this.#figures;
     if (figures === undefined) return;
-    const today = localDate(this.#clock());
+    const today = chinaDateOf(this.#clock().getTime());
     if (today === figures.asOf) return;
     figures.advanceTo(today);
     this.#publish();

@@ -1,9 +1,10 @@
 // @vitest-environment node
+import { chinaDateOf } from '../../../../shared/ledger/dates.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_TAG, demoVillage } from '../../../../shared/residents/demo.ts';
 import { hasDemoData, loadDemoVillage, removeDemoVillage } from './demo-village.ts';
 import { checkRegisterTable, importRegisterPlan } from './register-import.ts';
-import { localDate, operationContext } from './register-scope.ts';
+import { operationContext } from './register-scope.ts';
 import { createGroups, villageGroups } from './register-store.ts';
 import { searchResidents } from './search.ts';
 import { closeTestDatabases, openTestDatabase, testScope, TEST_VILLAGE } from './test-support.ts';
@@ -57,7 +58,7 @@ describe('importing 10,000 rows (a benchmark figure, printed, not asserted)', ()
     const db = await openTestDatabase();
     const village = demoVillage({
       seed: 11,
-      today: localDate(new Date()),
+      today: chinaDateOf(Date.now()),
       regionCode: '320509',
       households: 3000,
     });

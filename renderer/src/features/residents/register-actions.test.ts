@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { chinaDateOf } from '../../../../shared/ledger/dates.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HouseholdDoc } from '../../../../shared/collections/households.ts';
 import type { JournalDoc } from '../../../../shared/collections/journal.ts';
@@ -14,7 +15,6 @@ import {
   updateResident,
   type ActionResult,
 } from './register-actions.ts';
-import { localDate } from './register-scope.ts';
 import { searchResidents } from './search.ts';
 import {
   closeTestDatabases,
@@ -29,7 +29,7 @@ import { checkResident, EMPTY_RESIDENT } from './resident-values.ts';
 afterEach(closeTestDatabases);
 
 const scope = testScope();
-const TODAY = localDate(new Date());
+const TODAY = chinaDateOf(Date.now());
 
 const JIANGUO = idOf('19650312', '011');
 const XIUYING = idOf('19680704', '022');

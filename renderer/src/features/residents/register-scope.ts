@@ -5,6 +5,7 @@
  */
 import type { Role } from '../../../../shared/auth/roles.ts';
 import { sortableId } from '../../../../shared/collections/ids.ts';
+import { chinaDateOf } from '../../../../shared/ledger/dates.ts';
 import type { IdProtector } from '../../../../shared/residents/id-protection.ts';
 import type { RegisterDocumentsContext } from '../../../../shared/residents/register-documents.ts';
 import type { Session } from '../../auth/session.ts';
@@ -51,13 +52,6 @@ export function mayRevealIds(scope: RegisterScope): boolean {
   return scope.idProtector !== null && ID_REVEAL_ROLES.includes(scope.role);
 }
 
-/** The village's calendar date: the device's local date ('YYYY-MM-DD'). */
-export function localDate(at: Date): string {
-  const month = String(at.getMonth() + 1).padStart(2, '0');
-  const day = String(at.getDate()).padStart(2, '0');
-  return `${String(at.getFullYear())}-${month}-${day}`;
-}
-
 /** A new sortable document id (ULID layout), made on this device. */
 export function newDocumentId(): string {
   return sortableId(Date.now(), crypto.getRandomValues(new Uint8Array(10)));
@@ -67,7 +61,7 @@ export function newDocumentId(): string {
 export function operationContext(scope: RegisterScope, at = new Date()): RegisterDocumentsContext {
   return {
     now: at.getTime(),
-    today: localDate(at),
+    today: chinaDateOf(at.getTime()),
     userId: scope.userId,
     deviceId: scope.deviceId,
     townshipCode: scope.townshipCode,

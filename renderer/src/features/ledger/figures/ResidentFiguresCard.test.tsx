@@ -1,11 +1,10 @@
 import '../../residents/jsdom-support.ts';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays, addMonths } from '../../../../../shared/ledger/dates.ts';
+import { addDays, addMonths, chinaDateOf } from '../../../../../shared/ledger/dates.ts';
 import { context, entry, residentOf } from '../../../../../shared/ledger/fixtures/ledger.ts';
 import { raiseObjection } from '../../../../../shared/ledger/notice.ts';
 import { registerHousehold } from '../../residents/register-actions.ts';
-import { localDate } from '../../residents/register-scope.ts';
 import {
   closeTestDatabases,
   idOf,
@@ -50,7 +49,7 @@ describe('a resident’s figures in the file', () => {
     if (!registered.ok) throw new Error('seed refused');
     const household = registered.value;
     const wang = residentOf('王建国', household.headResidentId, household.id);
-    const today = localDate(new Date());
+    const today = chinaDateOf(Date.now());
 
     const cult = entry(wang, 'N-CULT', addMonths(today, -2)); // −30, direct rating C
     const litter = entry(wang, 'N-LITTER', addMonths(today, -3)); // −5

@@ -3,6 +3,7 @@
  * a notice, a batch's entries and what became of them, the batch's number, the names the
  * printed sheet shows, and the village's name as far as the device knows it.
  */
+import { chinaDateOf } from '../../../../../shared/ledger/dates.ts';
 import type { EventDoc } from '../../../../../shared/collections/events.ts';
 import type { NoticeDoc } from '../../../../../shared/collections/notices.ts';
 import type { RuleSetPolicy } from '../../../../../shared/collections/policies.ts';
@@ -10,7 +11,6 @@ import { needsConfirmation } from '../../../../../shared/ledger/review.ts';
 import type { VillageRegister } from '../../residents/register-data.ts';
 import { isHeld } from '../review/event-status.ts';
 import type { VillageLedger } from '../village-ledger.ts';
-import { localDate } from '../../residents/register-scope.ts';
 import type { NoticeSheetNames } from '../../../print/notice-sheet.ts';
 
 /** Entries listed by a draft batch: they wait in that batch, not for a new one. */
@@ -92,7 +92,7 @@ export function heldItems(ledger: VillageLedger, notice: NoticeDoc): ReadonlySet
 }
 
 function yearOf(notice: Pick<NoticeDoc, 'createdAt'>): number {
-  return Number(localDate(new Date(notice.createdAt)).slice(0, 4));
+  return Number(chinaDateOf(notice.createdAt).slice(0, 4));
 }
 
 /**

@@ -2,11 +2,11 @@ import '../../residents/jsdom-support.ts';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HouseholdDoc } from '../../../../../shared/collections/households.ts';
-import { addMonths } from '../../../../../shared/ledger/dates.ts';
+import { addMonths, chinaDateOf } from '../../../../../shared/ledger/dates.ts';
 import { entry, residentOf } from '../../../../../shared/ledger/fixtures/ledger.ts';
 import type { LocalDatabase } from '../../../db/database.ts';
 import { registerHousehold } from '../../residents/register-actions.ts';
-import { localDate, operationContext } from '../../residents/register-scope.ts';
+import { operationContext } from '../../residents/register-scope.ts';
 import { createGroups } from '../../residents/register-store.ts';
 import {
   closeTestDatabases,
@@ -59,7 +59,7 @@ async function seed(db: LocalDatabase) {
   const [zhao, sun] = [0, 1].map((i) => nameOf(second.value, i, ['赵大山', '孙小红']));
   if (wang === undefined || li === undefined || zhao === undefined || sun === undefined)
     throw new Error('no members');
-  const today = localDate(new Date());
+  const today = chinaDateOf(Date.now());
   const earlier = addMonths(today, -2);
   await db.collections.events.bulkInsert([
     entry(wang, 'P-BLOOD', earlier),

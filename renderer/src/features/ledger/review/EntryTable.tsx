@@ -3,6 +3,7 @@ import { Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TableRowSelection } from 'antd/es/table/interface';
 import { useMemo, type ReactNode } from 'react';
+import { chinaTime } from '../../../../../shared/ledger/dates.ts';
 import { useI18n } from '../../../i18n/I18nContext.ts';
 import type { VillageLedger } from '../village-ledger.ts';
 import { EventStatusTag } from './EventStatusTag.tsx';
@@ -27,12 +28,6 @@ interface EntryTableProps {
   readonly showState?: boolean;
   /** Show who reviewed it and when (approved lists). */
   readonly showReview?: boolean;
-}
-
-function dateTime(at: number): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /**
@@ -112,7 +107,7 @@ export function EntryTable({
         render: (_, row) => (
           <Flex vertical>
             <span>{words.person(row.recordedBy)}</span>
-            <Typography.Text type="secondary">{dateTime(row.recordedAt)}</Typography.Text>
+            <Typography.Text type="secondary">{chinaTime(row.recordedAt)}</Typography.Text>
           </Flex>
         ),
       },
@@ -141,7 +136,7 @@ export function EntryTable({
           row.event.review === undefined ? null : (
             <Flex vertical>
               <span>{words.person(row.event.review.by)}</span>
-              <Typography.Text type="secondary">{dateTime(row.event.review.at)}</Typography.Text>
+              <Typography.Text type="secondary">{chinaTime(row.event.review.at)}</Typography.Text>
             </Flex>
           ),
       });

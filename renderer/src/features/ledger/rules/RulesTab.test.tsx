@@ -7,14 +7,14 @@ import {
   type RuleSetPolicy,
   type SettingsPolicy,
 } from '../../../../../shared/collections/policies.ts';
-import { addDays } from '../../../../../shared/ledger/dates.ts';
+import { addDays, chinaDateOf } from '../../../../../shared/ledger/dates.ts';
 import { recordEntry, residentSubject } from '../../../../../shared/ledger/recording.ts';
 import { adoptLibrary, findRule, ruleSetInForce } from '../../../../../shared/ledger/rule-sets.ts';
 import { defaultRules } from '../../../../../shared/ledger/templates.ts';
 import type { LocalDatabase } from '../../../db/database.ts';
 import { FiguresTestApp } from '../figures/FiguresTestApp.tsx';
 import { registerHousehold } from '../../residents/register-actions.ts';
-import { localDate, operationContext } from '../../residents/register-scope.ts';
+import { operationContext } from '../../residents/register-scope.ts';
 import {
   closeTestDatabases,
   idOf,
@@ -97,7 +97,7 @@ const PLACE = { villageCode: TEST_VILLAGE, townshipCode: TEST_TOWNSHIP };
 
 /** Version 1 (the packaged library), in force from 60 days ago. */
 async function adoptVersionOne(db: LocalDatabase): Promise<RuleSetPolicy> {
-  const today = localDate(new Date());
+  const today = chinaDateOf(Date.now());
   const meetingOn = addDays(today, -60);
   const adopted = adoptLibrary(
     {
@@ -135,7 +135,7 @@ describe('a new version of the rules', () => {
     if (!registered.ok) throw new Error('seed refused');
     const resident = await db.collections.residents.findOne(registered.value.headResidentId).exec();
     if (resident === null) throw new Error('no resident');
-    const today = localDate(new Date());
+    const today = chinaDateOf(Date.now());
     // A clean-up day a month ago under version 1, decided at 5 points (the range is 1 to 5).
     const recorded = recordEntry(
       residentSubject(resident.toMutableJSON()),
