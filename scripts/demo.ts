@@ -15,6 +15,7 @@
  * --no-build (serve the last renderer build), --no-web (server only), --check (start,
  * sign in as the clerk, count what it would sync, stop: a non-interactive smoke test).
  */
+import { chinaDateOf } from '../shared/ledger/dates.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +30,6 @@ import {
 } from '../shared/sync/protocol.ts';
 import { STRONG_PASSWORD_COST, verifyPassword } from '../server/src/auth/passwords.ts';
 import { changePassword, createUser, findUser } from '../server/src/auth/users.ts';
-import { chinaDate } from '../server/src/cli/residents.ts';
 import { acquireDataDirLock } from '../server/src/db/data-dir-lock.ts';
 import { openDatabase, reasonOf } from '../server/src/db/database.ts';
 import { loadMigrations, migrate } from '../server/src/db/migrate.ts';
@@ -142,7 +142,7 @@ async function prepare(): Promise<Prepared> {
       const report = await generateInto(db, {
         size: size as SizeName,
         seed: DEMO_SEED,
-        today: chinaDate(Date.now()),
+        today: chinaDateOf(Date.now()),
         villageCode: DEFAULT_VILLAGE_CODE,
       });
       const [village] = report.villages;

@@ -4,6 +4,7 @@
  * account end to end). Arguments and passwords are checked before the database is opened,
  * so bad input writes nothing. Nothing printed ever contains a password or a token.
  */
+import { chinaTime } from '../../../shared/ledger/dates.ts';
 import type { Role } from '../../../shared/auth/roles.ts';
 import { isErrorCode, type ErrorParams } from '../../../shared/errors.ts';
 import { PATHS, type LoginResponse } from '../../../shared/sync/protocol.ts';
@@ -363,11 +364,6 @@ function serverUrl(text: string): string | undefined {
 
 function scopeFilter(values: Values): ScopeFilter {
   return { townshipCode: values['township'], villageCode: values['village'] };
-}
-
-/** 'YYYY-MM-DD HH:mm' in Beijing time (UTC+8, no daylight saving). */
-export function chinaTime(epochMs: number): string {
-  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function rejected(

@@ -17,7 +17,7 @@ import { sortableId } from '../../../shared/collections/ids.ts';
 import type { RuleCap, RuleDefinition } from '../../../shared/collections/rule.ts';
 import type { AppError } from '../../../shared/errors.ts';
 import type { LedgerContext } from '../../../shared/ledger/context.ts';
-import { isCalendarDate } from '../../../shared/ledger/dates.ts';
+import { chinaDateOf, isCalendarDate } from '../../../shared/ledger/dates.ts';
 import { pointsRange, ruleSetInForce } from '../../../shared/ledger/rule-sets.ts';
 import { defaultRules } from '../../../shared/ledger/templates.ts';
 import { validateVillageCode } from '../../../shared/places/division-codes.ts';
@@ -31,7 +31,7 @@ import { loadRuleSets } from '../ledger/village-documents.ts';
 import { describeError } from '../messages.ts';
 import { readWorkbookFile } from './workbook-file.ts';
 import { findVillage } from '../places/places.ts';
-import { CLI_ACTOR, chinaDate, type ResidentsContext } from './residents.ts';
+import { CLI_ACTOR, type ResidentsContext } from './residents.ts';
 
 /** What a command did: run.ts turns it into the exit code. */
 export type LedgerOutcome = 'ok' | 'rejected' | 'usage';
@@ -44,7 +44,7 @@ export const NO_MEETING_REF = '未登记会议文号（镇服务器命令行采�
 function ledgerContext(now: number): LedgerContext {
   return {
     now,
-    today: chinaDate(now),
+    today: chinaDateOf(now),
     userId: CLI_ACTOR,
     deviceId: CLI_ACTOR,
     newId: () => sortableId(Date.now(), randomBytes(10)),
@@ -61,7 +61,7 @@ export async function rulesAdoptDefaults(
   const villageCode = validateVillageCode(values['village'] ?? '');
   if (!villageCode.ok) return rejected(context, villageCode.error);
   const now = Date.now();
-  const today = chinaDate(now);
+  const today = chinaDateOf(now);
   const meetingOn = values['meeting-on'] ?? today;
   const effectiveFrom = values['effective-from'] ?? meetingOn;
   for (const date of [meetingOn, effectiveFrom])
@@ -245,7 +245,7 @@ export async function ledgerTemplate(
   if (villageArgument !== undefined) {
     const villageCode = validateVillageCode(villageArgument);
     if (!villageCode.ok) return rejected(context, villageCode.error);
-    const today = chinaDate(Date.now());
+    const today = chinaDateOf(Date.now());
     const found = await context.withDatabase(async (db) => {
       const village = await findVillage(db, villageCode.value);
       if (village === undefined) return undefined;
@@ -326,7 +326,7 @@ export async function score(
     );
   }
   const now = Date.now();
-  const today = chinaDate(now);
+  const today = chinaDateOf(now);
   const asOf = values['as-of'] ?? today;
   if (!isCalendarDate(asOf))
     return rejected(context, { code: 'ledger.date-invalid', params: { value: asOf } });

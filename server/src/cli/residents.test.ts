@@ -9,7 +9,7 @@ import { runTownCli } from '../../test/processes.ts';
 import { openPostgres } from '../db/database.ts';
 import { loadMigrations, migrate } from '../db/migrate.ts';
 import { addTownship, addVillage } from '../places/places.ts';
-import { chinaDate, problemReport } from './residents.ts';
+import { problemReport } from './residents.ts';
 import { EXIT, runTown } from './run.ts';
 
 function idOf(birth: string, sequence: string, region = '320321'): string {
@@ -197,11 +197,6 @@ describe('town residents report', () => {
       '3 problem(s) in 2 row(s); nothing was imported. Correct the file as described above and import again.',
       '',
     ]);
-  });
-
-  it('dates the import by the village’s calendar (UTC+8), whatever the server’s zone', () => {
-    expect(chinaDate(Date.parse('2026-11-22T15:59:59Z'))).toBe('2026-11-22');
-    expect(chinaDate(Date.parse('2026-11-22T16:00:00Z'))).toBe('2026-11-23');
   });
 });
 

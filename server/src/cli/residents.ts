@@ -6,6 +6,7 @@
  * Everything that can be checked without the database is checked first (the village code,
  * the file), so a bad argument opens nothing. The clock is read here, in the CLI layer.
  */
+import { chinaDateOf } from '../../../shared/ledger/dates.ts';
 import { randomBytes } from 'node:crypto';
 import { sortableId } from '../../../shared/collections/ids.ts';
 import { validateVillageCode } from '../../../shared/places/division-codes.ts';
@@ -54,7 +55,7 @@ export async function residentsImport(
       villageCode: village.code,
       table: sheet.value.rows,
       now,
-      today: chinaDate(now),
+      today: chinaDateOf(now),
       newId: () => sortableId(Date.now(), randomBytes(10)),
       userId: CLI_ACTOR,
       deviceId: CLI_ACTOR,
@@ -178,12 +179,4 @@ function rejected(context: ResidentsContext, error: AppError): Outcome {
   const message = describeError(error.code, error.params ?? {});
   context.stderr(`错误：${message.zh}\nError: ${message.en}\n`);
   return 'rejected';
-}
-
-/**
- * The village's calendar date: China keeps one time zone, UTC+8, without summer time, and
- * the server's own zone may be anything (UTC in a container).
- */
-export function chinaDate(epochMs: number): string {
-  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -6,7 +6,8 @@
  */
 import type { AppError } from '../../../shared/errors.ts';
 import { validateVillageCode } from '../../../shared/places/division-codes.ts';
-import { chinaDate, type ResidentsContext } from '../cli/residents.ts';
+import { chinaDateOf } from '../../../shared/ledger/dates.ts';
+import type { ResidentsContext } from '../cli/residents.ts';
 import { describeError } from '../messages.ts';
 import { generateInto, randomSeed, type LoadedVillage, type VillageTiming } from './load.ts';
 import { DEFAULT_VILLAGE_CODE, isSizeName, SIZE_NAMES, SIZES } from './sizes.ts';
@@ -37,7 +38,7 @@ export async function generate(
   if (!villageCode.ok) return rejected(context, villageCode.error);
 
   const spec = SIZES[size];
-  const today = chinaDate(Date.now());
+  const today = chinaDateOf(Date.now());
   const started = performance.now();
   const report = await context.withDatabase((db) =>
     generateInto(db, {
