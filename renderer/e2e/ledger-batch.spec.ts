@@ -7,22 +7,16 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { choose, fillDate } from './fixtures/antd.ts';
+import { villageDay, villageYearsAgo } from './fixtures/dates.ts';
 import { enterDemo } from './fixtures/demo.ts';
 import { expect, test } from './fixtures/diagnostics.ts';
 
 const RULE = 'P-TRAIN';
 
-function localDate(at: Date): string {
-  const month = String(at.getMonth() + 1).padStart(2, '0');
-  const day = String(at.getDate()).padStart(2, '0');
-  return `${String(at.getFullYear())}-${month}-${day}`;
-}
-
 /** Four dates of one calendar year, none after today. */
 function datesOfOneYear(): readonly string[] {
-  const today = new Date();
-  const year =
-    today.getMonth() === 0 && today.getDate() < 5 ? today.getFullYear() - 1 : today.getFullYear();
+  const today = villageDay();
+  const year = Number(today.slice(0, 4)) - (today.slice(5) < '01-05' ? 1 : 0);
   return [1, 2, 3, 4].map((day) => `${String(year)}-01-0${String(day)}`);
 }
 
@@ -51,9 +45,7 @@ test('a batch entry over a rule’s cap names the refused residents and records 
   await page.getByRole('tab', { name: '积分细则' }).click();
   await page.getByRole('button', { name: '采用默认积分细则' }).click();
   const adopt = page.getByRole('dialog');
-  const meeting = new Date();
-  meeting.setFullYear(meeting.getFullYear() - 2);
-  await fillDate(adopt.getByLabel('村民代表大会日期'), localDate(meeting));
+  await fillDate(adopt.getByLabel('村民代表大会日期'), villageYearsAgo(2));
   await adopt.getByLabel('会议记录编号').fill('示例村〔2024〕1号');
   await adopt.getByRole('button', { name: '确认采用' }).click();
   await expect(adopt).toBeHidden();

@@ -16,6 +16,7 @@ import pg from 'pg';
 import { checkDigitOf } from '../../shared/residents/citizen-id.ts';
 import { writeXlsxTable } from '../../shared/xlsx/index.ts';
 import { choose } from './fixtures/antd.ts';
+import { villageYearsAgo } from './fixtures/dates.ts';
 import { buttonName, expect, signIn, test, type Town, type TownUser } from './fixtures/town.ts';
 
 const ZHANG = '张卫东';
@@ -37,12 +38,6 @@ function registerWorkbook(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'ledger-flow-')), '花名册.xlsx');
   writeFileSync(file, writeXlsxTable([{ name: '花名册', rows, textColumns: [0, 3] }]));
   return file;
-}
-
-function yearsAgo(years: number): string {
-  const at = new Date();
-  at.setFullYear(at.getFullYear() - years);
-  return at.toISOString().slice(0, 10);
 }
 
 async function computer(browser: Browser, town: Town, user: TownUser, name: string, clock = false) {
@@ -131,7 +126,7 @@ test('an entry is recorded, reviewed by someone else, noticed, objected to and t
     '--village',
     village.code,
     '--meeting-on',
-    yearsAgo(1),
+    villageYearsAgo(1),
     '--meeting-ref',
     '守信村〔2025〕2号',
   ]);

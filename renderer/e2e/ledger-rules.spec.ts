@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { defaultRules } from '../../shared/ledger/templates.ts';
+import { villageDay } from './fixtures/dates.ts';
 import { enterDemo } from './fixtures/demo.ts';
 import { expect, test } from './fixtures/diagnostics.ts';
 
@@ -18,15 +19,6 @@ function watchForErrors(page: Page): string[] {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   return problems;
-}
-
-/** A local calendar date `days` before today, as the app's date fields take it. */
-function daysAgo(days: number): string {
-  const at = new Date();
-  at.setDate(at.getDate() - days);
-  const month = String(at.getMonth() + 1).padStart(2, '0');
-  const day = String(at.getDate()).padStart(2, '0');
-  return `${String(at.getFullYear())}-${month}-${day}`;
 }
 
 test('the default rules are adopted through the form and are in force from the meeting date', async ({
@@ -48,7 +40,7 @@ test('the default rules are adopted through the form and are in force from the m
 
   await page.getByRole('button', { name: '采用默认积分细则' }).click();
   const dialog = page.getByRole('dialog');
-  const meetingOn = daysAgo(20);
+  const meetingOn = villageDay(-20);
   const date = dialog.getByLabel('村民代表大会日期');
   await date.fill(meetingOn);
   await date.press('Enter');

@@ -18,6 +18,7 @@ import type { Locator, Page } from '@playwright/test';
 import { entry, residentOf } from '../../shared/ledger/fixtures/ledger.ts';
 import { noticeEndsOn } from '../../shared/ledger/notice.ts';
 import { noticeSheetHtml } from '../src/print/notice-sheet.ts';
+import { villageDay } from './fixtures/dates.ts';
 import { enterDemo } from './fixtures/demo.ts';
 import { expect, test } from './fixtures/diagnostics.ts';
 
@@ -29,15 +30,6 @@ function watchForErrors(page: Page): string[] {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   return problems;
-}
-
-/** A local calendar date `days` from today, as the app's date fields take it. */
-function dayFromToday(days: number): string {
-  const at = new Date();
-  at.setDate(at.getDate() + days);
-  const month = String(at.getMonth() + 1).padStart(2, '0');
-  const day = String(at.getDate()).padStart(2, '0');
-  return `${String(at.getFullYear())}-${month}-${day}`;
 }
 
 /** Picks an antd Select's option by typing into it and clicking the option shown. */
@@ -96,7 +88,7 @@ test('in demo mode the notice settings are kept and the 公示表 prints as an A
   await page.getByRole('button', { name: '采用默认积分细则' }).click();
   const adopt = page.getByRole('dialog');
   const date = adopt.getByLabel('村民代表大会日期');
-  await date.fill(dayFromToday(-20));
+  await date.fill(villageDay(-20));
   await date.press('Enter');
   await adopt.getByLabel('会议记录编号').fill('示例村〔2025〕1号');
   await adopt.getByRole('button', { name: '确认采用' }).click();
@@ -131,13 +123,13 @@ test('in demo mode the notice settings are kept and the 公示表 prints as an A
   );
 
   // The sheet of a long batch of sample entries, printed as the browser port prints.
-  const startsOn = dayFromToday(0);
+  const startsOn = villageDay(0);
   const a = residentOf(named, 'R-A', 'H-A');
   const b = residentOf(anonymised, 'R-B', 'H-B');
   const entries = Array.from({ length: 40 }, (_, i) =>
     i % 2 === 0
-      ? entry(a, 'P-BLOOD', dayFromToday(-1 - i), { status: 'in-notice' })
-      : entry(b, 'N-LITTER', dayFromToday(-1 - i), { status: 'in-notice' }),
+      ? entry(a, 'P-BLOOD', villageDay(-1 - i), { status: 'in-notice' })
+      : entry(b, 'N-LITTER', villageDay(-1 - i), { status: 'in-notice' }),
   );
   const html = noticeSheetHtml({
     villageName: '示例村',
