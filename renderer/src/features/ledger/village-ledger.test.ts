@@ -52,6 +52,29 @@ describe('VillageLedgerStore', () => {
     store.stop();
   });
 
+  it('takes a batch of entries written at once (a pulled page) as one change', async () => {
+    const db = await openTestDatabase();
+    const store = new VillageLedgerStore(db, PLACE, () => new Date('2025-06-01T09:00:00'));
+    await store.start();
+    await whenReady(store, () => true);
+    const batch = Array.from({ length: 40 }, (_, i) =>
+      entry(residentOf(`村民${String(i)}`, `R-${String(i + 10)}`, 'H-1'), 'P-BLOOD', '2025-03-01'),
+    );
+    // Every snapshot the screens are shown holds none of the batch or all of it.
+    const seen: number[] = [];
+    const unsubscribe = store.subscribe(() => {
+      const state = store.snapshot();
+      if (state.status === 'ready')
+        seen.push(batch.filter((e) => state.ledger.events.has(e.id)).length);
+    });
+    await db.collections.events.bulkInsert(batch);
+    const after = await whenReady(store, (l) => batch.every((e) => l.events.has(e.id)));
+    unsubscribe();
+    expect(seen.filter((count) => count > 0 && count < batch.length)).toEqual([]);
+    expect(after.figures.figures('resident', 'R-49').score).toBe(1000 + (batch[0]?.points ?? 0));
+    store.stop();
+  });
+
   it('keeps entries written while the first read runs', async () => {
     const db = await openTestDatabase();
     const store = new VillageLedgerStore(db, PLACE, () => new Date('2025-06-01T09:00:00'));

@@ -14,6 +14,7 @@
  * object after every change, its maps are the live ones (read them during render only).
  */
 import { chinaDateOf } from '../../../../shared/ledger/dates.ts';
+import type { MangoQuery, RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { TierScheme } from '../../../../shared/collections/catalog.ts';
 import type { CaseDoc, ObjectionCase } from '../../../../shared/collections/cases.ts';
@@ -28,8 +29,7 @@ import { CodedError, type AppError } from '../../../../shared/errors.ts';
 import { ruleSetInForce } from '../../../../shared/ledger/rule-sets.ts';
 import { VillageFigures } from '../../../../shared/ledger/village-figures.ts';
 import { villagePolicyOf, type VillagePolicy } from '../../../../shared/ledger/village-policy.ts';
-import { withoutInternalKeys } from '../../../../shared/sync/merge.ts';
-import type { SyncDocument } from '../../../../shared/sync/protocol.ts';
+import { RXDB_INTERNAL_KEYS } from '../../../../shared/sync/merge.ts';
 import type { LocalDatabase } from '../../db/database.ts';
 
 export interface VillageLedger {
@@ -59,10 +59,15 @@ export type VillageLedgerState =
 /**
  * A stored document as the domain code reads it: without RxDB's internal keys and without
  * `_deleted` (deleted documents are never read here), so a changed copy can be written back
- * as it is (RxDB refuses an explicit `_deleted: undefined`).
+ * as it is (RxDB refuses an explicit `_deleted: undefined`). One copy, made in one pass: the
+ * store reads hundreds of thousands of these when it opens.
  */
 function domainDoc(data: unknown): unknown {
-  const { _deleted: _ignored, ...doc } = withoutInternalKeys(data as SyncDocument);
+  const doc: Record<string, unknown> = {};
+  const stored = data as Record<string, unknown>;
+  for (const key in stored) {
+    if (key !== '_deleted' && !RXDB_INTERNAL_KEYS.includes(key)) doc[key] = stored[key];
+  }
   return doc;
 }
 
@@ -70,12 +75,29 @@ function plainOf(doc: { toJSON(): unknown }): unknown {
   return domainDoc(doc.toJSON());
 }
 
-function changeDoc(data: unknown): unknown {
-  return domainDoc(data);
+/**
+ * Every stored document a query matches, read straight from the storage: no document
+ * objects and no cached query holding all of them for the rest of the session, which for
+ * the events of a large village would double what the ledger keeps in memory.
+ */
+async function readDocuments(collection: RxCollection, query: MangoQuery): Promise<unknown[]> {
+  const prepared = collection.find(query).getPreparedQuery();
+  const { documents } = await collection.storageInstance.query(prepared);
+  return documents.map(domainDoc);
 }
 
 function isDeleted(doc: unknown): boolean {
   return (doc as { _deleted?: boolean })._deleted === true;
+}
+
+/** The documents one write stored, as the domain code reads them (deleted ones left out). */
+function liveDocs(bulk: {
+  readonly events: readonly { readonly documentData: unknown }[];
+}): unknown[] {
+  const docs: unknown[] = [];
+  for (const change of bulk.events)
+    if (!isDeleted(change.documentData)) docs.push(domainDoc(change.documentData));
+  return docs;
 }
 
 function isEventObjection(doc: CaseDoc): doc is ObjectionCase {
@@ -134,36 +156,32 @@ export class VillageLedgerStore {
     const { events, cases, notices, policies, catalog } = this.#db.collections;
     const held: { events: EventDoc[]; cases: CaseDoc[] } = { events: [], cases: [] };
     let loaded = false;
-    const onEvent = (doc: EventDoc) => {
-      if (loaded) this.#applyEvents([doc]);
-      else held.events.push(doc);
-    };
-    const onCase = (doc: CaseDoc) => {
-      if (loaded) this.#applyCases([doc]);
-      else held.cases.push(doc);
-    };
+    // One write of many documents (a pulled batch of a thousand) is one change here: its
+    // subjects are rescored once and the screens told once, not once per document.
     this.#subscriptions.push(
-      events.$.subscribe((change) => {
-        const doc = change.documentData;
-        if (!isDeleted(doc)) onEvent(changeDoc(doc) as EventDoc);
+      events.eventBulks$.subscribe((bulk) => {
+        const docs = liveDocs(bulk) as EventDoc[];
+        if (loaded) this.#applyEvents(docs);
+        else held.events.push(...docs);
       }),
-      cases.$.subscribe((change) => {
-        const doc = change.documentData;
-        if (!isDeleted(doc)) onCase(changeDoc(doc) as CaseDoc);
+      cases.eventBulks$.subscribe((bulk) => {
+        const docs = liveDocs(bulk) as CaseDoc[];
+        if (loaded) this.#applyCases(docs);
+        else held.cases.push(...docs);
       }),
     );
     try {
       const [eventDocs, caseDocs] = await Promise.all([
-        events.find().exec(),
-        cases.find({ selector: { kind: 'objection' } }).exec(),
+        readDocuments(events, {}),
+        readDocuments(cases, { selector: { kind: 'objection' } }),
       ]);
       if (this.#isStopped()) return;
       for (const doc of eventDocs) {
-        const event = plainOf(doc) as EventDoc;
+        const event = doc as EventDoc;
         this.#events.set(event.id, event);
       }
       for (const doc of caseDocs) {
-        const objection = plainOf(doc) as CaseDoc;
+        const objection = doc as CaseDoc;
         if (isEventObjection(objection)) this.#objections.set(objection.id, objection);
       }
       const [policyDocs, schemeDocs] = await Promise.all([
