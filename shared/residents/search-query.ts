@@ -1,8 +1,8 @@
 /**
  * The resident search box: what the clerk typed, classified into a small declarative plan
- * of index range queries. The renderer turns each clause into an RxDB query led by
- * `villageCode` (every resident and household index starts with it), runs them and merges
- * the results; no clause needs a scan of the collection.
+ * of prefix and exact matches on the stored search keys (each one a range of a
+ * villageCode-led index, should a query ever need to run in the database).
+ * search-register.ts runs the plan over the village's register in memory.
  *
  * Classes (after trimming, removing spaces and folding full-width characters):
  * - Han characters without digits → name prefix (`张`, `张三`, `阿依古丽·买`).

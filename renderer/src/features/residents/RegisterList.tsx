@@ -63,17 +63,14 @@ export function RegisterList() {
   const [filters, setFilters] = useState<RegisterFilters>(NO_FILTERS);
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const search = useResidentSearch(scope.villageCode, text, register);
+  const search = useResidentSearch(register, text);
   const files = useRegisterExport();
   const importer = useRegisterImport();
   const demo = useDemoVillage();
   const height = useTableHeight(330);
 
   const found = search.active ? search.found : null;
-  const rows = useMemo(
-    () => listRows(register, search.active ? (found ?? []) : null, filters),
-    [register, search.active, found, filters],
-  );
+  const rows = useMemo(() => listRows(register, found, filters), [register, found, filters]);
   // Filtering 10,000 rows happens in a render React may interrupt for the next keystroke.
   const shownRows = useDeferredValue(rows);
   const total = register.residents.length;
@@ -90,13 +87,11 @@ export function RegisterList() {
   const statusOptions = [{ value: '', label: t('register.filter.statusAll') }, ...choices.statuses];
 
   const countText = search.active
-    ? search.found === null
-      ? t('register.count.searching')
-      : `${t('register.count.found', { count: rows.length })}${
-          search.found.length >= SEARCH_LIMIT
-            ? ` ${t('register.count.limited', { limit: SEARCH_LIMIT })}`
-            : ''
-        }`
+    ? `${t('register.count.found', { count: rows.length })}${
+        search.found.length >= SEARCH_LIMIT
+          ? ` ${t('register.count.limited', { limit: SEARCH_LIMIT })}`
+          : ''
+      }`
     : isFiltering(filters)
       ? t('register.count.filtered', { count: rows.length, total })
       : t('register.count.all', { count: total });
@@ -252,11 +247,7 @@ export function RegisterList() {
           </Empty>
         </Card>
       ) : (
-        <ResidentTable
-          rows={shownRows}
-          height={height}
-          loading={search.pending && search.found === null}
-        />
+        <ResidentTable rows={shownRows} height={height} />
       )}
 
       {creating && (

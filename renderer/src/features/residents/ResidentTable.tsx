@@ -11,7 +11,6 @@ interface ResidentTableProps {
   readonly rows: readonly RegisterRow[];
   /** Pixels for the scrolling body: the table renders only the rows in view (virtual). */
   readonly height: number;
-  readonly loading?: boolean;
 }
 
 const STATUS_COLOR = { registered: 'green', 'moved-out': 'default', deceased: 'default' } as const;
@@ -20,7 +19,7 @@ const STATUS_COLOR = { registered: 'green', 'moved-out': 'default', deceased: 'd
  * The register list. Virtual: however many rows (10,000 residents), only those in view
  * are rendered, so scrolling and typing stay smooth. The ID is shown masked.
  */
-export function ResidentTable({ rows, height, loading }: ResidentTableProps) {
+export function ResidentTable({ rows, height }: ResidentTableProps) {
   const { t } = useI18n();
   const choices = useChoices();
   const columns = useMemo<ColumnsType<RegisterRow>>(
@@ -114,7 +113,6 @@ export function ResidentTable({ rows, height, loading }: ResidentTableProps) {
       columns={columns}
       dataSource={rows}
       pagination={false}
-      loading={loading === true}
       scroll={{ x: 1340, y: height }}
       data-testid="resident-table"
     />

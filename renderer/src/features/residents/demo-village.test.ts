@@ -6,8 +6,13 @@ import { hasDemoData, loadDemoVillage, removeDemoVillage } from './demo-village.
 import { checkRegisterTable, importRegisterPlan } from './register-import.ts';
 import { operationContext } from './register-scope.ts';
 import { createGroups, villageGroups } from './register-store.ts';
-import { searchResidents } from './search.ts';
-import { closeTestDatabases, openTestDatabase, testScope, TEST_VILLAGE } from './test-support.ts';
+import {
+  closeTestDatabases,
+  searchStored,
+  openTestDatabase,
+  testScope,
+  TEST_VILLAGE,
+} from './test-support.ts';
 
 afterEach(closeTestDatabases);
 
@@ -28,7 +33,7 @@ describe('the sample village', () => {
     // Sample IDs carry the township's county prefix and are found like real ones.
     const [someone] = await db.collections.residents.find({ limit: 1 }).exec();
     expect(someone?.idMasked.startsWith('3205')).toBe(true);
-    const found = await searchResidents(db, TEST_VILLAGE, someone?.nameInitials ?? '', 500);
+    const found = await searchStored(db, TEST_VILLAGE, someone?.nameInitials ?? '', 500);
     expect(found.map((r) => r.id)).toContain(someone?.id);
   });
 

@@ -15,9 +15,9 @@ import {
   updateResident,
   type ActionResult,
 } from './register-actions.ts';
-import { searchResidents } from './search.ts';
 import {
   closeTestDatabases,
+  searchStored,
   idOf,
   member,
   openTestDatabase,
@@ -112,9 +112,9 @@ describe('registerHousehold', () => {
     expect(await scope.idProtector?.reveal(jianguo.idNumberCipher)).toBe(JIANGUO);
     expect(jianguo.idHash).toBe(await scope.idProtector?.hashOf(JIANGUO));
 
-    const found = await searchResidents(db, TEST_VILLAGE, 'zjg');
+    const found = await searchStored(db, TEST_VILLAGE, 'zjg');
     expect(found.map((r) => r.name)).toEqual(['张建国']);
-    expect((await searchResidents(db, TEST_VILLAGE, WEI.slice(14))).map((r) => r.name)).toContain(
+    expect((await searchStored(db, TEST_VILLAGE, WEI.slice(14))).map((r) => r.name)).toContain(
       '张伟',
     );
 

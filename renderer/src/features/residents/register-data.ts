@@ -2,8 +2,7 @@
  * The village's register as the screens show it: residents, households and groups held
  * live from the local database (RxDB queries on the villageCode-led indexes, updated as
  * documents change), and the rows of the list built from them. Filters (group, tag,
- * status) apply to these rows in memory; the search box does not scan them, it asks the
- * indexes (search.ts) and shows the residents found.
+ * status) and the search box (shared/residents/search-register.ts) apply to them in memory.
  */
 import type { HouseholdDoc, Relation } from '../../../../shared/collections/households.ts';
 import type { GroupPolicy } from '../../../../shared/collections/policies.ts';

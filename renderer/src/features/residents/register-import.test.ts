@@ -17,9 +17,9 @@ import {
 } from './register-import.ts';
 import { operationContext } from './register-scope.ts';
 import { createGroups } from './register-store.ts';
-import { searchResidents } from './search.ts';
 import {
   closeTestDatabases,
+  searchStored,
   idOf,
   openTestDatabase,
   testScope,
@@ -85,7 +85,7 @@ describe('importing a register file', () => {
       expect.arrayContaining(['checking', 'protecting', 'writing']),
     );
     expect(progress.at(-1)).toEqual({ phase: 'writing', done: 6, total: 6 });
-    expect((await searchResidents(db, TEST_VILLAGE, 'wjg')).map((r) => r.name)).toEqual(['王建国']);
+    expect((await searchStored(db, TEST_VILLAGE, 'wjg')).map((r) => r.name)).toEqual(['王建国']);
   });
 
   it('imports nothing from a file with errors and reports each by row and column', async () => {

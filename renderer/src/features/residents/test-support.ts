@@ -10,6 +10,8 @@ import type { Relation } from '../../../../shared/collections/households.ts';
 import { fail } from '../../../../shared/errors.ts';
 import { checkDigitOf } from '../../../../shared/residents/citizen-id.ts';
 import { createIdProtector } from '../../../../shared/residents/id-protection.ts';
+import { searchRegister } from '../../../../shared/residents/search-register.ts';
+import type { ResidentDoc } from '../../../../shared/collections/residents.ts';
 import type { Session } from '../../auth/session.ts';
 import { createLocalDatabase, type LocalDatabase } from '../../db/database.ts';
 import type { NewMember } from './register-actions.ts';
@@ -31,6 +33,27 @@ export async function openTestDatabase(): Promise<LocalDatabase> {
   });
   open.push(db);
   return db;
+}
+
+/** The search box over what the database stores for `villageCode` (the register the screen reads). */
+export async function searchStored(
+  db: LocalDatabase,
+  villageCode: string,
+  text: string,
+  limit = 50,
+): Promise<ResidentDoc[]> {
+  const [residents, households] = await Promise.all([
+    db.collections.residents.find({ selector: { villageCode } }).exec(),
+    db.collections.households.find({ selector: { villageCode } }).exec(),
+  ]);
+  return searchRegister(
+    {
+      residents: residents.map((doc) => doc.toMutableJSON()),
+      households: households.map((doc) => doc.toMutableJSON()),
+    },
+    text,
+    limit,
+  );
 }
 
 export async function closeTestDatabases(): Promise<void> {

@@ -22,7 +22,6 @@ export const registerZhCN = {
   'register.count.filtered': '筛选出 {count} 人（共 {total} 人）',
   'register.count.found': '找到 {count} 人',
   'register.count.limited': '只显示最先找到的 {limit} 人，请继续输入以缩小范围。',
-  'register.count.searching': '正在搜索…',
   'register.actions.newHousehold': '新建户',
   'register.actions.import': '导入',
   'register.actions.export': '导出当前列表',
@@ -292,7 +291,6 @@ export const registerEn: { readonly [K in keyof typeof registerZhCN]: string } =
   'register.count.found': '{count} found',
   'register.count.limited':
     'Only the first {limit} found are shown; keep typing to narrow the search.',
-  'register.count.searching': 'Searching…',
   'register.actions.newHousehold': 'New household',
   'register.actions.import': 'Import',
   'register.actions.export': 'Export this list',
