@@ -14,6 +14,7 @@
  *
  * Goal (issue 6): on PostgreSQL, push ≥ 5,000 events/s and pull ≥ 20,000 documents/s.
  */
+import { chinaDateOf } from '../shared/ledger/dates.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ import { startChangeFeed } from '../server/src/sync/feed.ts';
 import { startPostgresCluster, type PostgresCluster } from '../server/test/postgres-cluster.ts';
 import type { BenchEntry, Benchmark } from './lib/entry.ts';
 import { measured, round } from './lib/entry.ts';
-import { BENCH_SEED, BENCH_TOWNSHIP, BENCH_VILLAGE, chinaToday } from './lib/sample.ts';
+import { BENCH_SEED, BENCH_TOWNSHIP, BENCH_VILLAGE } from './lib/sample.ts';
 
 type Backend = 'PostgreSQL' | 'PGlite';
 
@@ -82,7 +83,7 @@ async function onBackend(backend: Backend, log: (line: string) => void): Promise
   const app = buildApp({ db, logger: pino({ level: 'silent' }), sync: { feed } });
   try {
     await migrate(db, await loadMigrations());
-    const today = chinaToday();
+    const today = chinaDateOf(Date.now());
     log(`B6 ${backend}: loading a typical village to pull…`);
     const loaded = await generateInto(db, {
       size: 'typical',

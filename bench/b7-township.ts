@@ -10,6 +10,7 @@
  * report of the next day, which first rescores every subject whose figures change that
  * day (entries expiring or taking effect).
  */
+import { chinaDateOf } from '../shared/ledger/dates.ts';
 import { addDays } from '../shared/ledger/dates.ts';
 import { openPostgres } from '../server/src/db/database.ts';
 import { loadMigrations, migrate } from '../server/src/db/migrate.ts';
@@ -19,7 +20,7 @@ import { townshipFigures } from '../server/src/ledger/figures.ts';
 import { startPostgresCluster } from '../server/test/postgres-cluster.ts';
 import type { Benchmark } from './lib/entry.ts';
 import { measured, median, percentile, round } from './lib/entry.ts';
-import { BENCH_SEED, BENCH_TOWNSHIP, chinaToday } from './lib/sample.ts';
+import { BENCH_SEED, BENCH_TOWNSHIP } from './lib/sample.ts';
 
 const RUNS = 20;
 const GOAL_MS = 300;
@@ -34,7 +35,7 @@ export const B7: Benchmark = {
       const db = await openPostgres(await cluster.createDatabase());
       try {
         await migrate(db, await loadMigrations());
-        const today = chinaToday();
+        const today = chinaDateOf(Date.now());
         const started = performance.now();
         let done = 0;
         const report = await generateInto(db, {

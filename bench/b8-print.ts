@@ -8,6 +8,7 @@
  * also starts Chromium, reported in the note). Baseline: the one-page print test page
  * (设置 → 打印测试页) through the same pipeline.
  */
+import { chinaDateOf } from '../shared/ledger/dates.ts';
 import type { EventDoc } from '../shared/collections/events.ts';
 import { noticeSheetHtml } from '../renderer/src/print/notice-sheet.ts';
 import { printTestPageHtml } from '../renderer/src/features/settings/printTestPage.ts';
@@ -15,7 +16,7 @@ import { PdfRenderer } from '../scripts/lib/pdf-renderer.ts';
 import type { Benchmark } from './lib/entry.ts';
 import { measured, median, pending, percentile, round } from './lib/entry.ts';
 import { chromiumAvailable } from './lib/browser.ts';
-import { chinaToday, sampleVillage } from './lib/sample.ts';
+import { sampleVillage } from './lib/sample.ts';
 
 const RUNS = 12;
 const GOAL_MS = 1500;
@@ -43,7 +44,7 @@ export const B8: Benchmark = {
   async run(log) {
     if (!chromiumAvailable())
       return [pending('B8', TITLE, 'ms', `≤ ${String(GOAL_MS)} ms`, 'Chromium is not installed')];
-    const today = chinaToday();
+    const today = chinaDateOf(Date.now());
     log('B8: generating a typical village in memory…');
     const village = await sampleVillage('typical', today);
     const byNotice = new Map<string, EventDoc[]>();

@@ -12,11 +12,6 @@ export const BENCH_SEED = 6;
 export const BENCH_TOWNSHIP = '371003190';
 export const BENCH_VILLAGE = '371003190201';
 
-/** The village's date today, in China (UTC+8). */
-export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function sampleVillage(
   size: Exclude<SizeName, 'township'>,
   today: string,

@@ -100,7 +100,12 @@ function ResidentFigures({
           />
         )}
         {subjectEvents.length === 0 ? (
-          <Alert type="info" showIcon title={t('ledger.figures.noEvents', { base: score.base })} />
+          <Alert
+            type="info"
+            showIcon
+            data-testid="figures-no-events"
+            title={t('ledger.figures.noEvents', { base: score.base })}
+          />
         ) : (
           <>
             <ScoreExplanation score={score} events={ledger.events} />
