@@ -14,7 +14,6 @@
  * object after every change, its maps are the live ones (read them during render only).
  */
 import { chinaDateOf } from '../../../../shared/ledger/dates.ts';
-import type { MangoQuery, RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { TierScheme } from '../../../../shared/collections/catalog.ts';
 import type { CaseDoc, ObjectionCase } from '../../../../shared/collections/cases.ts';
@@ -31,6 +30,7 @@ import { VillageFigures } from '../../../../shared/ledger/village-figures.ts';
 import { villagePolicyOf, type VillagePolicy } from '../../../../shared/ledger/village-policy.ts';
 import { RXDB_INTERNAL_KEYS } from '../../../../shared/sync/merge.ts';
 import type { LocalDatabase } from '../../db/database.ts';
+import { readStored } from '../../db/read-stored.ts';
 
 export interface VillageLedger {
   /** Grows by one with every change; a new snapshot object each time. */
@@ -73,17 +73,6 @@ function domainDoc(data: unknown): unknown {
 
 function plainOf(doc: { toJSON(): unknown }): unknown {
   return domainDoc(doc.toJSON());
-}
-
-/**
- * Every stored document a query matches, read straight from the storage: no document
- * objects and no cached query holding all of them for the rest of the session, which for
- * the events of a large village would double what the ledger keeps in memory.
- */
-async function readDocuments(collection: RxCollection, query: MangoQuery): Promise<unknown[]> {
-  const prepared = collection.find(query).getPreparedQuery();
-  const { documents } = await collection.storageInstance.query(prepared);
-  return documents.map(domainDoc);
 }
 
 function isDeleted(doc: unknown): boolean {
@@ -171,18 +160,18 @@ export class VillageLedgerStore {
       }),
     );
     try {
-      const [eventDocs, caseDocs] = await Promise.all([
-        readDocuments(events, {}),
-        readDocuments(cases, { selector: { kind: 'objection' } }),
-      ]);
+      const [eventDocs, caseDocs] = await Promise.all([readStored(events), readStored(cases)]);
       if (this.#isStopped()) return;
       for (const doc of eventDocs) {
-        const event = doc as EventDoc;
+        const event = domainDoc(doc) as EventDoc;
         this.#events.set(event.id, event);
       }
       for (const doc of caseDocs) {
-        const objection = doc as CaseDoc;
-        if (isEventObjection(objection)) this.#objections.set(objection.id, objection);
+        const found = doc as unknown as CaseDoc;
+        if (isEventObjection(found)) {
+          const objection = domainDoc(doc) as ObjectionCase;
+          this.#objections.set(objection.id, objection);
+        }
       }
       const [policyDocs, schemeDocs] = await Promise.all([
         policies.find({ selector: { villageCode: this.#villageCode } }).exec(),
