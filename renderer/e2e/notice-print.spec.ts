@@ -121,6 +121,10 @@ test('in demo mode the notice settings are kept and the 公示表 prints as an A
   await expect(page.getByTestId('notice-settings-current')).toHaveText(
     '公示 5 天；异议联系人及电话：示例村委会 王会计 0516-88886666',
   );
+  // After the reload the ledger is read back from IndexedDB (in pages, not by a cursor).
+  await page.getByRole('tab', { name: '录入', exact: true }).click();
+  await expect(page.getByTestId('my-recent-entries')).toContainText(named);
+  await expect(page.getByTestId('my-recent-entries')).toContainText('无偿献血');
 
   // The sheet of a long batch of sample entries, printed as the browser port prints.
   const startsOn = villageDay(0);
