@@ -495,9 +495,26 @@ export const APP: Benchmark = {
         });
         await page.locator('[data-testid=resident-table] .ant-table-row').first().waitFor();
         const startSeconds = round((toSignIn + performance.now() - t0) / 1000, 2);
+        // The ledger (every entry, scored) loads behind the list: the first file shows its
+        // figures once it is in memory. Not timed as B3; the later benchmarks run after it.
+        const first = village.residents.find((resident) => resident.hasEvents);
+        if (first === undefined) throw new Error('no resident of the village has entries');
+        await page.evaluate((id) => {
+          window.location.hash = `#/residents/${encodeURIComponent(id)}`;
+        }, first.id);
+        await page.getByRole('button', { name: '查看档案' }).click();
+        await page
+          .locator('[data-testid=resident-figures] [data-testid=figure-score]')
+          .waitFor({ timeout: 900_000 });
+        const ledgerSeconds = round((performance.now() - t0) / 1000, 1);
+        await page.evaluate(() => {
+          window.location.hash = '#/residents';
+        });
+        await page.locator('[data-testid=resident-table] .ant-table-row').first().waitFor();
         const baseStart = round(median(startTimes) / 1000, 2);
         log(
-          `B10: ${String(startSeconds)} s (sign-in screen after ${String(Math.round(toSignIn))} ms)`,
+          `B10: ${String(startSeconds)} s (sign-in screen after ${String(Math.round(toSignIn))} ms); ` +
+            `the ledger ready ${String(ledgerSeconds)} s after 登录`,
         );
         entry(
           'B10',
@@ -505,7 +522,8 @@ export const APP: Benchmark = {
           baseStart,
           startSeconds <= 2,
           `Chromium started on the synced profile → sign-in screen ${String(Math.round(toSignIn))} ms; ` +
-            `登录 → resident list ${String(Math.round(startSeconds * 1000 - toSignIn))} ms (typing not timed)`,
+            `登录 → resident list ${String(Math.round(startSeconds * 1000 - toSignIn))} ms (typing not timed); ` +
+            `the ledger in memory (a file shows its figures) ${String(ledgerSeconds)} s after 登录`,
           'Chromium starting and loading a blank page, median of 3',
         );
       });
