@@ -44,7 +44,9 @@ export async function readStored(collection: RxCollection): Promise<Row[]> {
     const page = await range.limit(PAGE).toArray();
     for (const row of page) {
       if (row['_deleted'] === '1') continue;
-      docs.push({ ...row, _deleted: false });
+      // A row read from IndexedDB is a fresh copy: set back in place, not copied again.
+      row['_deleted'] = false;
+      docs.push(row);
     }
     const last = page.at(-1);
     if (page.length < PAGE || last === undefined) break;
