@@ -11,12 +11,14 @@
  *       Baseline: the same documents written into a bare IndexedDB object store in one
  *       transaction, in the same browser.
  * - B10 cold start: Chromium starts on the synced profile → sign-in screen → 登录 clicked →
- *       the resident list shows its rows (typing the password is not timed).
- *       Baseline: Chromium starting and loading a blank page.
+ *       the resident list shows its rows (typing the password is not timed). The note also
+ *       gives when the ledger is in memory (a file shows its figures); the benchmarks after
+ *       B10 run on the settled app. Baseline: Chromium starting and loading a blank page.
  * - B2  search: the whole query entered at once (one input event, as the last keystroke
  *       of a typed query is) → the list shows its results; by name, pinyin initials and ID
  *       last 4. Baseline: an input event on a bare page to its next frame.
- * - B3  a resident's file: 查看档案 clicked → score, explanation and history shown.
+ * - B3  a resident's file (of residents with entries): 查看档案 clicked → score,
+ *       explanation and history shown.
  * - B4  an entry: 提交审核 clicked → the entry listed under 我最近的录入, which shows once
  *       the village's ledger store holds it and has rescored its subject (the score itself
  *       changes only when the entry takes effect, after review and notice).
