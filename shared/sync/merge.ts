@@ -88,11 +88,16 @@ export const RXDB_INTERNAL_KEYS: readonly string[] = ['_meta', '_rev', '_attachm
  * The app strips them before pushing, the server again on receipt.
  */
 export function withoutInternalKeys(doc: SyncDocument): SyncDocument {
+  return { ...withoutKeys(doc, RXDB_INTERNAL_KEYS), id: doc.id, _deleted: doc._deleted };
+}
+
+/** A shallow copy of `doc` without the `omitted` keys, made in one pass. */
+export function withoutKeys(doc: object, omitted: readonly string[]): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
-    if (!RXDB_INTERNAL_KEYS.includes(key)) copy[key] = value;
+    if (!omitted.includes(key)) copy[key] = value;
   }
-  return { ...copy, id: doc.id, _deleted: doc._deleted };
+  return copy;
 }
 
 const DELETED = '_deleted';

@@ -28,7 +28,7 @@ import { CodedError, type AppError } from '../../../../shared/errors.ts';
 import { ruleSetInForce } from '../../../../shared/ledger/rule-sets.ts';
 import { VillageFigures } from '../../../../shared/ledger/village-figures.ts';
 import { villagePolicyOf, type VillagePolicy } from '../../../../shared/ledger/village-policy.ts';
-import { RXDB_INTERNAL_KEYS } from '../../../../shared/sync/merge.ts';
+import { RXDB_INTERNAL_KEYS, withoutKeys } from '../../../../shared/sync/merge.ts';
 import type { LocalDatabase } from '../../db/database.ts';
 import { readStored } from '../../db/read-stored.ts';
 
@@ -56,6 +56,8 @@ export type VillageLedgerState =
   | { readonly status: 'ready'; readonly ledger: VillageLedger }
   | { readonly status: 'failed'; readonly error: AppError };
 
+const NOT_DOMAIN_KEYS: readonly string[] = [...RXDB_INTERNAL_KEYS, '_deleted'];
+
 /**
  * A stored document as the domain code reads it: without RxDB's internal keys and without
  * `_deleted` (deleted documents are never read here), so a changed copy can be written back
@@ -63,12 +65,7 @@ export type VillageLedgerState =
  * store reads hundreds of thousands of these when it opens.
  */
 function domainDoc(data: unknown): unknown {
-  const doc: Record<string, unknown> = {};
-  const stored = data as Record<string, unknown>;
-  for (const key in stored) {
-    if (key !== '_deleted' && !RXDB_INTERNAL_KEYS.includes(key)) doc[key] = stored[key];
-  }
-  return doc;
+  return withoutKeys(data as object, NOT_DOMAIN_KEYS);
 }
 
 function plainOf(doc: { toJSON(): unknown }): unknown {
