@@ -7,7 +7,7 @@
  */
 import type { HouseholdDoc } from '../collections/households.ts';
 import type { ResidentDoc } from '../collections/residents.ts';
-import { matchesOp, passesFilters, planSearch, type SearchClause } from './search-query.ts';
+import { matchesOp, passesFilters, planSearch, type ResidentClause } from './search-query.ts';
 
 export interface SearchableRegister {
   readonly residents: readonly ResidentDoc[];
@@ -28,31 +28,25 @@ export function searchRegister(
 ): ResidentDoc[] {
   const plan = planSearch(text);
   if (plan === null || limit <= 0) return [];
-  const found = new Set<ResidentDoc>();
   const households = new Set<string>();
+  const residentClauses: ResidentClause[] = [];
   for (const clause of plan.clauses) {
-    if (clause.collection === 'households') {
+    if (clause.collection === 'residents') residentClauses.push(clause);
+    else
       for (const household of register.households)
         if (matchesOp(household[clause.field], clause.op, clause.value))
           households.add(household.id);
-    }
   }
-  const residentClauses = plan.clauses.filter(
-    (clause): clause is Extract<SearchClause, { collection: 'residents' }> =>
-      clause.collection === 'residents',
-  );
-  for (const resident of register.residents) {
-    if (
+  const found = register.residents.filter(
+    (resident) =>
       households.has(resident.householdId) ||
       residentClauses.some(
         (clause) =>
           matchesOp(resident[clause.field], clause.op, clause.value) &&
           passesFilters(resident, clause.filters),
-      )
-    )
-      found.add(resident);
-  }
-  return [...found].sort(byName).slice(0, limit);
+      ),
+  );
+  return found.sort(byName).slice(0, limit);
 }
 
 function byName(a: ResidentDoc, b: ResidentDoc): number {
