@@ -3,7 +3,6 @@ import antdZhCN from 'antd/locale/zh_CN';
 import { useMemo, useState } from 'react';
 import type { PlatformPort } from '../../../shared/platform/contract.ts';
 import { AuthGate } from '../auth/AuthGate.tsx';
-import { VillageLedgerProvider } from '../features/ledger/VillageLedgerProvider.tsx';
 import { SyncProvider } from '../features/sync/SyncProvider.tsx';
 import { DEMO_DATABASE_NAME, readDatabaseChoice, type DatabaseChoice } from '../auth/demo.ts';
 import { LOCAL_DATABASE_NAME, type LocalDatabase } from '../db/database.ts';
@@ -12,6 +11,7 @@ import { CATALOGUES, errorMessage, formatMessage } from '../i18n/format.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { AppServicesContext } from './AppServices.ts';
 import { useLocalDatabase } from './useLocalDatabase.ts';
+import { VillageStoresProvider } from './VillageStoresProvider.tsx';
 import { usePreferredLanguage } from './usePreferredLanguage.ts';
 
 interface AppProps {
@@ -47,9 +47,9 @@ function OpenApp({ db, port, choice }: OpenAppProps) {
       <I18nProvider language={language} onChangeLanguage={setLanguage}>
         <AuthGate db={db} port={port} choice={choice}>
           <SyncProvider>
-            <VillageLedgerProvider>
+            <VillageStoresProvider>
               <AppLayout />
-            </VillageLedgerProvider>
+            </VillageStoresProvider>
           </SyncProvider>
         </AuthGate>
       </I18nProvider>

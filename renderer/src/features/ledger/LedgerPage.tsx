@@ -4,7 +4,7 @@ import { useSession } from '../../auth/session.ts';
 import { useI18n } from '../../i18n/I18nContext.ts';
 import type { MessageKey } from '../../i18n/catalogue.ts';
 import { registerScopeOf, type RegisterScope } from '../residents/register-scope.ts';
-import { useVillageRegister } from '../residents/useVillageRegister.ts';
+import { useVillageRegister } from '../residents/VillageRegisterContext.ts';
 import { LedgerScreenContext, type LedgerScreenValue } from './LedgerScreenContext.ts';
 import { NoticesTab } from './notices/NoticesTab.tsx';
 import { ObjectionsTab } from './objections/ObjectionsTab.tsx';
@@ -51,7 +51,7 @@ export function LedgerPage() {
 
 function VillageLedgerPage({ scope }: { readonly scope: RegisterScope }) {
   const { t, describeError } = useI18n();
-  const registerState = useVillageRegister(scope.villageCode);
+  const registerState = useVillageRegister();
   const ledgerState = useVillageLedger();
   const store = useVillageLedgerStore();
   const [tab, open] = useLedgerRoute();

@@ -139,6 +139,7 @@ export class VillageLedgerStore {
 
   /** Reads the ledger and starts following changes. */
   async start(): Promise<void> {
+    if (this.#stopped) return;
     const { events, cases, notices, policies, catalog } = this.#db.collections;
     const held: { events: EventDoc[]; cases: CaseDoc[] } = { events: [], cases: [] };
     let loaded = false;

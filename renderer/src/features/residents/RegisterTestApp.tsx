@@ -13,7 +13,7 @@ import { AppServicesContext } from '../../app/AppServices.ts';
 import { SessionContext, type Session } from '../../auth/session.ts';
 import type { LocalDatabase } from '../../db/database.ts';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
-import { VillageLedgerProvider } from '../ledger/VillageLedgerProvider.tsx';
+import { VillageStoresProvider } from '../../app/VillageStoresProvider.tsx';
 import { ResidentsPage } from './ResidentsPage.tsx';
 
 export interface FileDialogs {
@@ -52,9 +52,9 @@ export function RegisterTestApp({ db, session, dialogs }: RegisterTestAppProps) 
     <AppServicesContext.Provider value={{ db, port: testPort(dialogs) }}>
       <I18nProvider language="zh-CN" onChangeLanguage={() => Promise.resolve()}>
         <SessionContext.Provider value={session}>
-          <VillageLedgerProvider>
+          <VillageStoresProvider>
             <ResidentsPage />
-          </VillageLedgerProvider>
+          </VillageStoresProvider>
         </SessionContext.Provider>
       </I18nProvider>
     </AppServicesContext.Provider>

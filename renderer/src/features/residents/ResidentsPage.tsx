@@ -7,7 +7,7 @@ import { RegisterList } from './RegisterList.tsx';
 import { ResidentFile } from './ResidentFile.tsx';
 import { registerScopeOf, type RegisterScope } from './register-scope.ts';
 import { useRegisterRoute } from './useRegisterRoute.ts';
-import { useVillageRegister } from './useVillageRegister.ts';
+import { useVillageRegister } from './VillageRegisterContext.ts';
 
 /** 村民档案: the register (households, residents, search, import and export) and the files. */
 export function ResidentsPage() {
@@ -28,7 +28,7 @@ export function ResidentsPage() {
 
 function VillageRegisterPage({ scope }: { readonly scope: RegisterScope }) {
   const { t, describeError } = useI18n();
-  const state = useVillageRegister(scope.villageCode);
+  const state = useVillageRegister();
   const [route] = useRegisterRoute();
   const [lastPurpose, setLastPurpose] = useState('');
   const context = useMemo<RegisterContextValue | null>(

@@ -8,7 +8,7 @@ import type { LocalDatabase } from '../../../db/database.ts';
 import { I18nProvider } from '../../../i18n/I18nProvider.tsx';
 import { ResidentsPage } from '../../residents/ResidentsPage.tsx';
 import { fileDialogs, testPort } from '../../residents/RegisterTestApp.tsx';
-import { VillageLedgerProvider } from '../VillageLedgerProvider.tsx';
+import { VillageStoresProvider } from '../../../app/VillageStoresProvider.tsx';
 
 export function FiguresTestApp({
   db,
@@ -21,9 +21,9 @@ export function FiguresTestApp({
     <AppServicesContext.Provider value={{ db, port: testPort(fileDialogs()) }}>
       <I18nProvider language="zh-CN" onChangeLanguage={() => Promise.resolve()}>
         <SessionContext.Provider value={session}>
-          <VillageLedgerProvider>
+          <VillageStoresProvider>
             <ResidentsPage />
-          </VillageLedgerProvider>
+          </VillageStoresProvider>
         </SessionContext.Provider>
       </I18nProvider>
     </AppServicesContext.Provider>

@@ -27,6 +27,7 @@ import {
   NoticesTestApp,
   printingPort,
   startLedgerStore,
+  startRegisterStore,
   testClock,
   type PrintedFiles,
   type TestClock,
@@ -35,7 +36,7 @@ import {
 // Rendering antd tables and dialogs in jsdom takes seconds, not milliseconds.
 vi.setConfig({ testTimeout: 60_000 });
 
-const stores: VillageLedgerStore[] = [];
+const stores: { stop(): void }[] = [];
 
 afterEach(async () => {
   for (const store of stores.splice(0)) store.stop();
@@ -79,10 +80,11 @@ interface Opened {
 async function openTab(db: LocalDatabase, session: Session): Promise<Opened> {
   const clock = testClock();
   const store = await startLedgerStore(db, session, clock);
-  stores.push(store);
+  const register = await startRegisterStore(db, session);
+  stores.push(store, register);
   const { port, files } = printingPort();
   render(
-    <NoticesTestApp db={db} session={session} store={store} port={port}>
+    <NoticesTestApp db={db} session={session} store={store} register={register} port={port}>
       <NoticesTab />
     </NoticesTestApp>,
   );

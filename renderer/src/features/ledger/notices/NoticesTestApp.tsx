@@ -17,7 +17,11 @@ import type { LocalDatabase } from '../../../db/database.ts';
 import { I18nProvider } from '../../../i18n/I18nProvider.tsx';
 import { fileDialogs, testPort } from '../../residents/RegisterTestApp.tsx';
 import { registerScopeOf, type RegisterScope } from '../../residents/register-scope.ts';
-import { useVillageRegister } from '../../residents/useVillageRegister.ts';
+import {
+  useVillageRegister,
+  VillageRegisterContext,
+} from '../../residents/VillageRegisterContext.ts';
+import { VillageRegisterStore } from '../../residents/village-register.ts';
 import { LedgerScreenContext, type LedgerScreenValue } from '../LedgerScreenContext.ts';
 import { useVillageLedger, VillageLedgerContext } from '../VillageLedgerContext.ts';
 import { VillageLedgerStore } from '../village-ledger.ts';
@@ -51,6 +55,18 @@ export async function startLedgerStore(
   return store;
 }
 
+/** The register store of the test session's village, started. */
+export async function startRegisterStore(
+  db: LocalDatabase,
+  session: Session,
+): Promise<VillageRegisterStore> {
+  const { villageCode } = session.principal;
+  if (villageCode === null) throw new Error('a notice test needs a village session');
+  const store = new VillageRegisterStore(db, villageCode);
+  await store.start();
+  return store;
+}
+
 /** What the port was asked to print and save. */
 export interface PrintedFiles {
   readonly printed: PrintToPdfRequest[];
@@ -80,7 +96,7 @@ interface ScreenProps {
 }
 
 function Screen({ scope, store, children }: ScreenProps) {
-  const registerState = useVillageRegister(scope.villageCode);
+  const registerState = useVillageRegister();
   const ledgerState = useVillageLedger();
   const value = useMemo<LedgerScreenValue | null>(
     () =>
@@ -97,22 +113,32 @@ interface NoticesTestAppProps {
   readonly db: LocalDatabase;
   readonly session: Session;
   readonly store: VillageLedgerStore;
+  readonly register: VillageRegisterStore;
   readonly port: PlatformPort;
   readonly children: ReactNode;
 }
 
-export function NoticesTestApp({ db, session, store, port, children }: NoticesTestAppProps) {
+export function NoticesTestApp({
+  db,
+  session,
+  store,
+  register,
+  port,
+  children,
+}: NoticesTestAppProps) {
   const scope = useMemo(() => registerScopeOf(session), [session]);
   if (scope === null) throw new Error('a ledger screen needs a village session');
   return (
     <AppServicesContext.Provider value={{ db, port }}>
       <I18nProvider language="zh-CN" onChangeLanguage={() => Promise.resolve()}>
         <SessionContext.Provider value={session}>
-          <VillageLedgerContext.Provider value={store}>
-            <Screen scope={scope} store={store}>
-              {children}
-            </Screen>
-          </VillageLedgerContext.Provider>
+          <VillageRegisterContext.Provider value={register}>
+            <VillageLedgerContext.Provider value={store}>
+              <Screen scope={scope} store={store}>
+                {children}
+              </Screen>
+            </VillageLedgerContext.Provider>
+          </VillageRegisterContext.Provider>
         </SessionContext.Provider>
       </I18nProvider>
     </AppServicesContext.Provider>

@@ -12,10 +12,10 @@ import type { LocalDatabase } from '../../../db/database.ts';
 import { I18nProvider } from '../../../i18n/I18nProvider.tsx';
 import { fileDialogs, testPort } from '../../residents/RegisterTestApp.tsx';
 import { registerScopeOf, type RegisterScope } from '../../residents/register-scope.ts';
-import { useVillageRegister } from '../../residents/useVillageRegister.ts';
+import { useVillageRegister } from '../../residents/VillageRegisterContext.ts';
 import { LedgerScreenContext, type LedgerScreenValue } from '../LedgerScreenContext.ts';
 import { useVillageLedger, useVillageLedgerStore } from '../VillageLedgerContext.ts';
-import { VillageLedgerProvider } from '../VillageLedgerProvider.tsx';
+import { VillageStoresProvider } from '../../../app/VillageStoresProvider.tsx';
 import type { VillageLedger } from '../village-ledger.ts';
 
 interface LedgerScreenTestAppProps {
@@ -34,7 +34,7 @@ function Screen({
   readonly onLedger: ((ledger: VillageLedger) => void) | undefined;
   readonly children: ReactNode;
 }) {
-  const registerState = useVillageRegister(scope.villageCode);
+  const registerState = useVillageRegister();
   const ledgerState = useVillageLedger();
   const store = useVillageLedgerStore();
   const value = useMemo<LedgerScreenValue | null>(
@@ -58,11 +58,11 @@ export function LedgerScreenTestApp({ db, session, onLedger, children }: LedgerS
     <AppServicesContext.Provider value={{ db, port: testPort(fileDialogs()) }}>
       <I18nProvider language="zh-CN" onChangeLanguage={() => Promise.resolve()}>
         <SessionContext.Provider value={session}>
-          <VillageLedgerProvider>
+          <VillageStoresProvider>
             <Screen scope={scope} onLedger={onLedger}>
               {children}
             </Screen>
-          </VillageLedgerProvider>
+          </VillageStoresProvider>
         </SessionContext.Provider>
       </I18nProvider>
     </AppServicesContext.Provider>

@@ -9,7 +9,7 @@ import type { LocalDatabase } from '../../../db/database.ts';
 import { I18nProvider } from '../../../i18n/I18nProvider.tsx';
 import { fileDialogs, testPort } from '../../residents/RegisterTestApp.tsx';
 import { LedgerPage } from '../LedgerPage.tsx';
-import { VillageLedgerProvider } from '../VillageLedgerProvider.tsx';
+import { VillageStoresProvider } from '../../../app/VillageStoresProvider.tsx';
 
 export function LedgerTestApp({
   db,
@@ -22,9 +22,9 @@ export function LedgerTestApp({
     <AppServicesContext.Provider value={{ db, port: testPort(fileDialogs()) }}>
       <I18nProvider language="zh-CN" onChangeLanguage={() => Promise.resolve()}>
         <SessionContext.Provider value={session}>
-          <VillageLedgerProvider>
+          <VillageStoresProvider>
             <LedgerPage />
-          </VillageLedgerProvider>
+          </VillageStoresProvider>
         </SessionContext.Provider>
       </I18nProvider>
     </AppServicesContext.Provider>
