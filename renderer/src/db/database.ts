@@ -36,6 +36,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS, type CollectionDocs } from '../../../shared/collections/index.ts';
 import { COLLECTION_NAMES, type CollectionName } from '../../../shared/collections/plan.ts';
 import { CodedError, type ErrorCode } from '../../../shared/errors.ts';
+import { withIndexedChangesSince } from './changes-since.ts';
 import { RX_SCHEMAS } from './schema-compat.ts';
 import { wrappedValidateCachedZSchemaStorage } from './validation.ts';
 
@@ -273,7 +274,11 @@ export function getLocalDatabase(name: string = LOCAL_DATABASE_NAME): Promise<Lo
   current ??= {
     name,
     holder: createDatabaseHolder(() =>
-      createLocalDatabase({ name, storage: getRxStorageDexie(), multiInstance: true }),
+      createLocalDatabase({
+        name,
+        storage: withIndexedChangesSince(getRxStorageDexie()),
+        multiInstance: true,
+      }),
     ),
   };
   return current.holder.get();

@@ -3,41 +3,27 @@
  * ledger: 300,000 events in a large village). RxDB's Dexie storage answers a query by
  * walking an IndexedDB cursor, one round trip to the browser's database process per
  * document, which took minutes for such a village. On Dexie this reads the stored rows in
- * pages of PAGE with `getAll` instead (through the storage instance's `internals`, the
- * Dexie table RxDB keeps), and turns them back as RxDB's Dexie storage does: `_deleted` is
+ * pages of PAGE with `getAll` instead (the Dexie table RxDB keeps, dexie-internals.ts), and
+ * turns them back as RxDB's Dexie storage does: `_deleted` is
  * stored as '0'/'1'. Any other storage (memory, in tests), or a collection with another
  * boolean index, is read with an ordinary query.
  */
-import type { Table } from 'dexie';
 import type { RxCollection } from 'rxdb';
+import { dexieInternalsOf, type DexieRow } from './dexie-internals.ts';
 
 const PAGE = 10_000;
 
-type Row = Record<string, unknown>;
-
-interface DexieInternals {
-  readonly dexieTable: Table<Row, string>;
-  readonly booleanIndexes: readonly string[];
-}
-
-function dexieTableOf(internals: unknown): DexieInternals['dexieTable'] | null {
-  if (typeof internals !== 'object' || internals === null) return null;
-  const { dexieTable, booleanIndexes } = internals as Partial<DexieInternals>;
-  if (dexieTable === undefined || booleanIndexes === undefined) return null;
-  return booleanIndexes.every((field) => field === '_deleted') ? dexieTable : null;
-}
-
 /** The collection's stored documents that are not deleted, as stored (internal keys included). */
-export async function readStored(collection: RxCollection): Promise<Row[]> {
-  // `internals` is a promise on Dexie and a plain object on the memory storage.
-  const table = dexieTableOf(await Promise.resolve<unknown>(collection.storageInstance.internals));
-  if (table === null) {
+export async function readStored(collection: RxCollection): Promise<DexieRow[]> {
+  const dexie = await dexieInternalsOf(collection.storageInstance);
+  if (dexie === null || dexie.booleanIndexes.some((field) => field !== '_deleted')) {
     const prepared = collection.find().getPreparedQuery();
     const { documents } = await collection.storageInstance.query(prepared);
-    return documents as Row[];
+    return documents as DexieRow[];
   }
+  const table = dexie.dexieTable;
   const primaryPath = collection.schema.primaryPath;
-  const docs: Row[] = [];
+  const docs: DexieRow[] = [];
   let after: string | undefined;
   for (;;) {
     const range = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
