@@ -1,7 +1,7 @@
 /**
  * The village's register as the screens show it: residents, households and groups held
- * live from the local database (RxDB queries on the villageCode-led indexes, updated as
- * documents change), and the rows of the list built from them. Filters (group, tag,
+ * in memory for the session (village-register.ts, kept current as documents change), and
+ * the rows of the list built from them. Filters (group, tag,
  * status) and the search box (shared/residents/search-register.ts) apply to them in memory.
  */
 import type { HouseholdDoc, Relation } from '../../../../shared/collections/households.ts';
