@@ -34,12 +34,14 @@ export function VillageStoresProvider({ children }: { readonly children: ReactNo
     // The stores follow the database from here; the context values follow them.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setStores(next);
-    // Each store reports its own failure as its state, for the screens to show.
-    void next.register.start().then(() =>
-      next.ledger.start().catch((error: unknown) => {
-        console.error('the ledger did not open', error);
-      }),
-    );
+    // The register first; each store shows its own failure as its state.
+    const open = async () => {
+      await next.register.start();
+      await next.ledger.start();
+    };
+    open().catch((error: unknown) => {
+      console.error('the village register or ledger did not open', error);
+    });
     return () => {
       setStores((current) => (current === next ? null : current));
       next.register.stop();
