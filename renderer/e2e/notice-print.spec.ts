@@ -69,6 +69,10 @@ test('in demo mode the notice settings are kept and the 公示表 prints as an A
   await enterDemo(page, '/#/residents');
   await page.getByRole('button', { name: '载入示例村民' }).click();
   await expect(page.getByText(/名册中含有示例数据/)).toBeVisible({ timeout: 60_000 });
+  // The list's rows follow the register a render later than the banner (useDeferredValue).
+  await expect(
+    page.getByTestId('resident-table').locator('.ant-table-row').getByRole('link').first(),
+  ).toBeVisible();
   const names = (
     await page
       .getByTestId('resident-table')
