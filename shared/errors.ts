@@ -197,3 +197,10 @@ export class CodedError extends Error {
     this.params = params;
   }
 }
+
+/** What the user is told about a caught error: its own code if it has one, else `fallback`. */
+export function appErrorOf(error: unknown, fallback: ErrorCode): AppError {
+  return error instanceof CodedError
+    ? { code: error.code, params: error.params }
+    : { code: fallback };
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { CodedError, type AppError } from '../../../shared/errors.ts';
+import { appErrorOf, type AppError } from '../../../shared/errors.ts';
 import { getLocalDatabase, type LocalDatabase } from '../db/database.ts';
 
 export type LocalDatabaseState =
@@ -23,11 +23,7 @@ export function useLocalDatabase(name: string): [LocalDatabaseState, () => void]
       },
       (error: unknown) => {
         console.error('opening the local database failed', error);
-        const appError: AppError =
-          error instanceof CodedError
-            ? { code: error.code, params: error.params }
-            : { code: 'localdb.open-failed' };
-        if (live) setState({ status: 'failed', error: appError });
+        if (live) setState({ status: 'failed', error: appErrorOf(error, 'localdb.open-failed') });
       },
     );
     return () => {

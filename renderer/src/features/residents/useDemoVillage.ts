@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { CodedError, type AppError } from '../../../../shared/errors.ts';
+import { appErrorOf, type AppError } from '../../../../shared/errors.ts';
 import { useAppServices } from '../../app/AppServices.ts';
 import { useIsDemo } from '../../auth/session.ts';
 import { useRegister } from './RegisterContext.ts';
@@ -29,10 +29,7 @@ export function useDemoVillage() {
       console.error('sample village failed', error);
       return {
         ok: false,
-        error:
-          error instanceof CodedError
-            ? { code: error.code, params: error.params }
-            : { code: 'localdb.write-failed' },
+        error: appErrorOf(error, 'localdb.write-failed'),
       };
     } finally {
       setBusy(false);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Relation } from '../../../../shared/collections/households.ts';
-import { CodedError, type AppError } from '../../../../shared/errors.ts';
+import { appErrorOf } from '../../../../shared/errors.ts';
 import { useAppServices } from '../../app/AppServices.ts';
 import { useRegister } from './RegisterContext.ts';
 import {
@@ -30,11 +30,7 @@ async function guarded<T>(run: () => Promise<ActionResult<T>>): Promise<ActionRe
     return await run();
   } catch (error) {
     console.error('register action failed', error);
-    const appError: AppError =
-      error instanceof CodedError
-        ? { code: error.code, params: error.params }
-        : { code: 'localdb.write-failed' };
-    return { ok: false, error: appError };
+    return { ok: false, error: appErrorOf(error, 'localdb.write-failed') };
   }
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { CodedError, type AppError } from '../../../../shared/errors.ts';
+import { appErrorOf, type AppError } from '../../../../shared/errors.ts';
 import type { RegisterTable } from '../../../../shared/residents/import/validate.ts';
 import { readXlsxTable } from '../../../../shared/xlsx/index.ts';
 import { useAppServices } from '../../app/AppServices.ts';
@@ -44,11 +44,9 @@ export type ImportState =
       readonly error: AppError;
     };
 
-function appErrorOf(error: unknown, fallback: AppError['code']): AppError {
+function importFailure(error: unknown, fallback: AppError['code']): AppError {
   console.error('register import failed', error);
-  return error instanceof CodedError
-    ? { code: error.code, params: error.params }
-    : { code: fallback };
+  return appErrorOf(error, fallback);
 }
 
 /** Lets the screen paint the step it was just given before a long synchronous step. */
@@ -82,7 +80,7 @@ export function useRegisterImport() {
           step: 'failed',
           file,
           during: 'read',
-          error: appErrorOf(error, 'localdb.open-failed'),
+          error: importFailure(error, 'localdb.open-failed'),
         });
       }
     },
@@ -123,7 +121,7 @@ export function useRegisterImport() {
         step: 'failed',
         file,
         during: 'write',
-        error: appErrorOf(error, 'localdb.write-failed'),
+        error: importFailure(error, 'localdb.write-failed'),
       });
       return;
     }
@@ -144,7 +142,7 @@ export function useRegisterImport() {
         step: 'failed',
         file,
         during: 'write',
-        error: appErrorOf(error, 'localdb.write-failed'),
+        error: importFailure(error, 'localdb.write-failed'),
       });
     }
   }, [state, db, scope]);

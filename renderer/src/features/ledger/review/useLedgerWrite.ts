@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CodedError, fail, ok, type AppError, type Result } from '../../../../../shared/errors.ts';
+import { appErrorOf, fail, ok, type Result } from '../../../../../shared/errors.ts';
 import type { LedgerContext, Place } from '../../../../../shared/ledger/context.ts';
 import { useAppServices } from '../../../app/AppServices.ts';
 import { useSession } from '../../../auth/session.ts';
@@ -83,11 +83,7 @@ export function useLedgerWrite(): LedgerWriter {
         await writeLedger(db, storableWrites(built.value.writes));
       } catch (error) {
         console.error('writing the ledger failed', error);
-        const appError: AppError =
-          error instanceof CodedError
-            ? { code: error.code, params: error.params }
-            : { code: 'localdb.write-failed' };
-        return { ok: false, error: appError };
+        return { ok: false, error: appErrorOf(error, 'localdb.write-failed') };
       }
       return ok(built.value.value);
     };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CatalogDoc, RuleTemplate } from '../../../../../shared/collections/catalog.ts';
 import type { RuleDefinition } from '../../../../../shared/collections/rule.ts';
-import { CodedError, type AppError } from '../../../../../shared/errors.ts';
+import { appErrorOf, type AppError } from '../../../../../shared/errors.ts';
 import { withoutInternalKeys } from '../../../../../shared/sync/merge.ts';
 import type { SyncDocument } from '../../../../../shared/sync/protocol.ts';
 import { defaultRules, ruleFromTemplate } from '../../../../../shared/ledger/templates.ts';
@@ -68,10 +68,7 @@ export function useRuleLibrary(villageCode: string): RuleLibrary {
           console.error('reading the rule templates failed', error);
           setLibrary({
             ...PACKAGED_LIBRARY,
-            error:
-              error instanceof CodedError
-                ? { code: error.code, params: error.params }
-                : { code: 'localdb.open-failed' },
+            error: appErrorOf(error, 'localdb.open-failed'),
           });
         },
       });

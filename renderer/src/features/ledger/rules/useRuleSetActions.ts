@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { RuleSetPolicy } from '../../../../../shared/collections/policies.ts';
 import type { RuleDefinition } from '../../../../../shared/collections/rule.ts';
-import { CodedError, fail, ok, type AppError, type Result } from '../../../../../shared/errors.ts';
+import { appErrorOf, fail, ok, type Result } from '../../../../../shared/errors.ts';
 import type { LedgerContext, Place } from '../../../../../shared/ledger/context.ts';
 import type { RuleSetDraftInput } from '../../../../../shared/ledger/rule-sets.ts';
 import { useAppServices } from '../../../app/AppServices.ts';
@@ -44,11 +44,7 @@ export function useRuleSetActions(library: readonly RuleDefinition[]) {
         await writeLedger(db, writes.value);
       } catch (error) {
         console.error('writing the rule set failed', error);
-        const appError: AppError =
-          error instanceof CodedError
-            ? { code: error.code, params: error.params }
-            : { code: 'localdb.write-failed' };
-        return { ok: false, error: appError };
+        return { ok: false, error: appErrorOf(error, 'localdb.write-failed') };
       }
       const written = writes.value.policies.find(
         (doc): doc is RuleSetPolicy => doc.kind === 'rule-set',
