@@ -11,8 +11,7 @@
  */
 import type { RxCollection } from 'rxdb';
 import { isCollectionName } from '../../../shared/collections/plan.ts';
-import { RXDB_INTERNAL_KEYS } from '../../../shared/sync/merge.ts';
-import type { SyncDocument } from '../../../shared/sync/protocol.ts';
+import { contentOf } from '../../../shared/sync/merge.ts';
 import { clearConflict, type LocalDocumentHost, type SyncConflict } from './stores.ts';
 
 type DocData = Record<string, unknown>;
@@ -49,7 +48,7 @@ export async function applyLocalVersion(
     await current?.remove();
   } else if (current === null) {
     // The server deleted it (or it is gone here): restore it with this device's values.
-    const restored: DocData = { ...content(conflict.server) };
+    const restored: DocData = contentOf(conflict.server);
     for (const field of fields) setField(restored, field, ours[field]);
     restored['updatedAt'] = stamp(editor.now, restored['updatedAt']);
     restored['updatedBy'] = editor.userId;
@@ -74,13 +73,4 @@ function setField(doc: DocData, field: string, value: unknown): void {
 /** A time after the document's own, so the edit reads as the latest. */
 function stamp(now: number, previous: unknown): number {
   return typeof previous === 'number' && previous >= now ? previous + 1 : now;
-}
-
-/** The document's fields without `_deleted` and RxDB's keys. */
-function content(doc: SyncDocument): DocData {
-  const copy: DocData = {};
-  for (const [key, value] of Object.entries(doc)) {
-    if (key !== '_deleted' && !RXDB_INTERNAL_KEYS.includes(key)) copy[key] = value;
-  }
-  return copy;
 }
