@@ -8,6 +8,7 @@ import {
   TEST_VILLAGE,
 } from '../residents/test-support.ts';
 import { VillageLedgerStore, type VillageLedger } from './village-ledger.ts';
+import { whenState } from '../../test/when-state.ts';
 
 const PLACE = { villageCode: TEST_VILLAGE, townshipCode: TEST_TOWNSHIP };
 const zhang = residentOf('张三', 'R-1', 'H-1');
@@ -19,17 +20,9 @@ function whenReady(
   store: VillageLedgerStore,
   check: (ledger: VillageLedger) => boolean,
 ): Promise<VillageLedger> {
-  return new Promise((resolve) => {
-    const look = () => {
-      const state = store.snapshot();
-      if (state.status === 'ready' && check(state.ledger)) {
-        unsubscribe();
-        resolve(state.ledger);
-      }
-    };
-    const unsubscribe = store.subscribe(look);
-    look();
-  });
+  return whenState(store, (state) =>
+    state.status === 'ready' && check(state.ledger) ? state.ledger : undefined,
+  );
 }
 
 describe('VillageLedgerStore', () => {

@@ -10,11 +10,10 @@
  * none is lost. The calendar is checked every minute: when the village's date changes, only
  * subjects whose figures stop holding that day are rescored.
  *
- * Screens subscribe with useSyncExternalStore (`subscribe`, `snapshot`): a snapshot is a new
- * object after every change, its maps are the live ones (read them during render only).
+ * Screens read it through useVillageLedger (an ExternalStore: app/external-store.ts): a snapshot
+ * is a new object after every change, its maps are the live ones (read them during render only).
  */
 import { chinaDateOf } from '../../../../shared/ledger/dates.ts';
-import type { Subscription } from 'rxjs';
 import type { TierScheme } from '../../../../shared/collections/catalog.ts';
 import type { CaseDoc, ObjectionCase } from '../../../../shared/collections/cases.ts';
 import type { EventDoc } from '../../../../shared/collections/events.ts';
@@ -24,12 +23,13 @@ import type {
   RuleSetPolicy,
   SettingsPolicy,
 } from '../../../../shared/collections/policies.ts';
-import { CodedError, type AppError } from '../../../../shared/errors.ts';
+import { appErrorOf, type AppError } from '../../../../shared/errors.ts';
 import { Interner } from '../../../../shared/ledger/interner.ts';
 import { ruleSetInForce } from '../../../../shared/ledger/rule-sets.ts';
 import { VillageFigures } from '../../../../shared/ledger/village-figures.ts';
 import { villagePolicyOf, type VillagePolicy } from '../../../../shared/ledger/village-policy.ts';
-import { RXDB_INTERNAL_KEYS, withoutKeys } from '../../../../shared/sync/merge.ts';
+import { contentOf, NOT_CONTENT_KEYS } from '../../../../shared/sync/merge.ts';
+import { ExternalStore } from '../../app/external-store.ts';
 import type { LocalDatabase } from '../../db/database.ts';
 import { readStored } from '../../db/read-stored.ts';
 
@@ -57,16 +57,9 @@ export type VillageLedgerState =
   | { readonly status: 'ready'; readonly ledger: VillageLedger }
   | { readonly status: 'failed'; readonly error: AppError };
 
-const NOT_DOMAIN_KEYS: readonly string[] = [...RXDB_INTERNAL_KEYS, '_deleted'];
-
-/**
- * A stored document as the domain code reads it: without RxDB's internal keys and without
- * `_deleted` (deleted documents are never read here), so a changed copy can be written back
- * as it is (RxDB refuses an explicit `_deleted: undefined`). One copy, made in one pass: the
- * store reads hundreds of thousands of these when it opens.
- */
+/** A stored document as the domain code reads it (deleted documents are never read here). */
 function domainDoc(data: unknown): unknown {
-  return withoutKeys(data as object, NOT_DOMAIN_KEYS);
+  return contentOf(data as object);
 }
 
 function plainOf(doc: { toJSON(): unknown }): unknown {
@@ -100,15 +93,12 @@ function newer<T extends { readonly updatedAt: number }>(
   return stored === undefined || incoming.updatedAt >= stored.updatedAt;
 }
 
-export class VillageLedgerStore {
+export class VillageLedgerStore extends ExternalStore<VillageLedgerState> {
   readonly #db: LocalDatabase;
   readonly #villageCode: string;
   readonly #townshipCode: string;
   readonly #clock: () => Date;
-  readonly #listeners = new Set<() => void>();
-  readonly #subscriptions: Subscription[] = [];
   #timer: ReturnType<typeof setInterval> | undefined;
-  #state: VillageLedgerState = { status: 'loading' };
 
   #events = new Map<string, EventDoc>();
   #objections = new Map<string, ObjectionCase>();
@@ -117,12 +107,15 @@ export class VillageLedgerStore {
   #schemes: TierScheme[] = [];
   #figures: VillageFigures | undefined;
   #version = 0;
-  #stopped = false;
   /**
    * Events as held: their repeated strings and rule snapshots shared. For the 316,000 events
    * of a large village the app's heap is about 130 MB instead of 350 MB.
    */
-  readonly #interner = new Interner({ omitted: NOT_DOMAIN_KEYS, unique: ['id'], shared: ['rule'] });
+  readonly #interner = new Interner({
+    omitted: NOT_CONTENT_KEYS,
+    unique: ['id'],
+    shared: ['rule'],
+  });
   readonly #eventOf = (data: unknown): EventDoc =>
     this.#interner.copy(data as object) as unknown as EventDoc;
 
@@ -131,30 +124,22 @@ export class VillageLedgerStore {
     place: { readonly villageCode: string; readonly townshipCode: string },
     clock: () => Date = () => new Date(),
   ) {
+    super({ status: 'loading' });
     this.#db = db;
     this.#villageCode = place.villageCode;
     this.#townshipCode = place.townshipCode;
     this.#clock = clock;
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  };
-
-  readonly snapshot = (): VillageLedgerState => this.#state;
-
   /** Reads the ledger and starts following changes. */
   async start(): Promise<void> {
-    if (this.#stopped) return;
+    if (this.isStopped()) return;
     const { events, cases, notices, policies, catalog } = this.#db.collections;
     const held: { events: EventDoc[]; cases: CaseDoc[] } = { events: [], cases: [] };
     let loaded = false;
     // One write of many documents (a pulled batch of a thousand) is one change here: its
     // subjects are rescored once and the screens told once, not once per document.
-    this.#subscriptions.push(
+    this.follow(
       events.eventBulks$.subscribe((bulk) => {
         const docs = liveDocs(bulk, this.#eventOf) as EventDoc[];
         if (loaded) this.#applyEvents(docs);
@@ -168,7 +153,7 @@ export class VillageLedgerStore {
     );
     try {
       const [eventDocs, caseDocs] = await Promise.all([readStored(events), readStored(cases)]);
-      if (this.#isStopped()) return;
+      if (this.isStopped()) return;
       for (const doc of eventDocs) {
         const event = this.#eventOf(doc);
         this.#events.set(event.id, event);
@@ -184,7 +169,7 @@ export class VillageLedgerStore {
         policies.find({ selector: { villageCode: this.#villageCode } }).exec(),
         catalog.find({ selector: { kind: 'tier-scheme' } }).exec(),
       ]);
-      if (this.#isStopped()) return;
+      if (this.isStopped()) return;
       this.#policies = policyDocs.map((doc) => plainOf(doc) as PolicyDoc);
       this.#schemes = schemeDocs.map((doc) => plainOf(doc) as TierScheme);
       this.#figures = VillageFigures.build(
@@ -198,18 +183,11 @@ export class VillageLedgerStore {
       this.#applyCases(held.cases);
     } catch (error) {
       console.error('reading the ledger failed', error);
-      this.#state = {
-        status: 'failed',
-        error:
-          error instanceof CodedError
-            ? { code: error.code, params: error.params }
-            : { code: 'localdb.open-failed' },
-      };
-      this.#emit();
+      this.publish({ status: 'failed', error: appErrorOf(error, 'localdb.open-failed') });
       return;
     }
 
-    this.#subscriptions.push(
+    this.follow(
       notices.find({ selector: { villageCode: this.#villageCode } }).$.subscribe((docs) => {
         this.#notices = docs
           .map((doc) => plainOf(doc) as NoticeDoc)
@@ -231,16 +209,9 @@ export class VillageLedgerStore {
     this.#publish();
   }
 
-  #isStopped(): boolean {
-    return this.#stopped;
-  }
-
-  stop(): void {
-    this.#stopped = true;
-    for (const subscription of this.#subscriptions) subscription.unsubscribe();
-    this.#subscriptions.length = 0;
+  override stop(): void {
+    super.stop();
     if (this.#timer !== undefined) clearInterval(this.#timer);
-    this.#listeners.clear();
   }
 
   /** Rescores what the date change affects; called every minute and before each write. */
@@ -295,7 +266,7 @@ export class VillageLedgerStore {
       .filter((doc): doc is RuleSetPolicy => doc.kind === 'rule-set')
       .sort((a, b) => b.setVersion - a.setVersion);
     const settings = this.#policies.find((doc): doc is SettingsPolicy => doc.kind === 'settings');
-    this.#state = {
+    this.publish({
       status: 'ready',
       ledger: {
         version: this.#version,
@@ -309,11 +280,6 @@ export class VillageLedgerStore {
         village: this.#villagePolicy(),
         ruleSetOn: (date) => ruleSetInForce(ruleSets, date),
       },
-    };
-    this.#emit();
-  }
-
-  #emit(): void {
-    for (const listener of this.#listeners) listener();
+    });
   }
 }

@@ -9,6 +9,7 @@ import type { ResidentDoc } from '../../../../shared/collections/residents.ts';
 import type { VillageRegister } from './register-data.ts';
 import { closeTestDatabases, openTestDatabase, TEST_VILLAGE } from './test-support.ts';
 import { VillageRegisterStore } from './village-register.ts';
+import { whenState } from '../../test/when-state.ts';
 
 afterEach(closeTestDatabases);
 
@@ -45,17 +46,9 @@ function whenReady(
   store: VillageRegisterStore,
   check: (register: VillageRegister) => boolean,
 ): Promise<VillageRegister> {
-  return new Promise((resolve) => {
-    const look = () => {
-      const state = store.snapshot();
-      if (state.status === 'ready' && check(state.register)) {
-        unsubscribe();
-        resolve(state.register);
-      }
-    };
-    const unsubscribe = store.subscribe(look);
-    look();
-  });
+  return whenState(store, (state) =>
+    state.status === 'ready' && check(state.register) ? state.register : undefined,
+  );
 }
 
 /** Pinyin of letters only, as the schema wants: 'aa', 'ab' … */

@@ -9,14 +9,14 @@
  * that arrive while they are read are held and applied after, in order, so none is lost.
  * A pulled page of a thousand residents is one new register, not a thousand.
  *
- * Screens subscribe with useSyncExternalStore (`subscribe`, `snapshot`).
+ * Screens read it through useVillageRegister (an ExternalStore: app/external-store.ts).
  */
-import type { Subscription } from 'rxjs';
 import type { HouseholdDoc } from '../../../../shared/collections/households.ts';
 import type { GroupPolicy, PolicyDoc } from '../../../../shared/collections/policies.ts';
 import type { ResidentDoc } from '../../../../shared/collections/residents.ts';
-import { CodedError, type AppError } from '../../../../shared/errors.ts';
-import { RXDB_INTERNAL_KEYS, withoutKeys } from '../../../../shared/sync/merge.ts';
+import { appErrorOf, type AppError } from '../../../../shared/errors.ts';
+import { contentOf } from '../../../../shared/sync/merge.ts';
+import { ExternalStore } from '../../app/external-store.ts';
 import type { LocalDatabase } from '../../db/database.ts';
 import { readStored } from '../../db/read-stored.ts';
 import { villageRegister, type VillageRegister } from './register-data.ts';
@@ -25,8 +25,6 @@ export type VillageRegisterState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly register: VillageRegister }
   | { readonly status: 'failed'; readonly error: AppError };
-
-const NOT_DOMAIN_KEYS: readonly string[] = [...RXDB_INTERNAL_KEYS, '_deleted'];
 
 interface Stored {
   readonly id: string;
@@ -47,7 +45,7 @@ function changesOf(bulk: {
     doc:
       (documentData as { _deleted?: boolean })._deleted === true
         ? null
-        : (withoutKeys(documentData as object, NOT_DOMAIN_KEYS) as unknown as Stored),
+        : (contentOf(documentData as object) as unknown as Stored),
   }));
 }
 
@@ -73,13 +71,9 @@ function isGroup(doc: PolicyDoc): doc is GroupPolicy {
 
 type Kind = 'residents' | 'households' | 'groups';
 
-export class VillageRegisterStore {
+export class VillageRegisterStore extends ExternalStore<VillageRegisterState> {
   readonly #db: LocalDatabase;
   readonly #villageCode: string;
-  readonly #listeners = new Set<() => void>();
-  readonly #subscriptions: Subscription[] = [];
-  #state: VillageRegisterState = { status: 'loading' };
-  #stopped = false;
 
   readonly #docs: { readonly [kind in Kind]: Map<string, Stored> } = {
     residents: new Map(),
@@ -92,25 +86,17 @@ export class VillageRegisterStore {
   #groups: GroupPolicy[] = [];
 
   constructor(db: LocalDatabase, villageCode: string) {
+    super({ status: 'loading' });
     this.#db = db;
     this.#villageCode = villageCode;
   }
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  };
-
-  readonly snapshot = (): VillageRegisterState => this.#state;
 
   /**
    * Reads the register and starts following changes; resolves once the register is ready
    * or has failed (the failure is the state, for the screens to show).
    */
   async start(): Promise<void> {
-    if (this.#stopped) return;
+    if (this.isStopped()) return;
     const { residents, households, policies } = this.#db.collections;
     const held: [Kind, Change[]][] = [];
     let loaded = false;
@@ -118,7 +104,7 @@ export class VillageRegisterStore {
       if (loaded) this.#apply(kind, changes);
       else held.push([kind, changes]);
     };
-    this.#subscriptions.push(
+    this.follow(
       residents.eventBulks$.subscribe((bulk) => {
         follow('residents', changesOf(bulk));
       }),
@@ -136,10 +122,10 @@ export class VillageRegisterStore {
         readStored(households),
         policies.find({ selector: { villageCode: this.#villageCode, kind: 'group' } }).exec(),
       ]);
-      if (this.#isStopped()) return;
+      if (this.isStopped()) return;
       const read = (kind: Kind, rows: readonly object[]) => {
         for (const row of rows) {
-          const doc = withoutKeys(row, NOT_DOMAIN_KEYS) as unknown as Stored;
+          const doc = contentOf(row) as unknown as Stored;
           if (this.#keep(kind, doc)) this.#docs[kind].set(doc.id, doc);
         }
       };
@@ -155,27 +141,8 @@ export class VillageRegisterStore {
       this.#publish();
     } catch (error) {
       console.error('reading the register failed', error);
-      this.#state = {
-        status: 'failed',
-        error:
-          error instanceof CodedError
-            ? { code: error.code, params: error.params }
-            : { code: 'localdb.open-failed' },
-      };
-      this.#emit();
+      this.publish({ status: 'failed', error: appErrorOf(error, 'localdb.open-failed') });
     }
-  }
-
-  // A method, not the field, so the check after an await is not narrowed away.
-  #isStopped(): boolean {
-    return this.#stopped;
-  }
-
-  stop(): void {
-    this.#stopped = true;
-    for (const subscription of this.#subscriptions) subscription.unsubscribe();
-    this.#subscriptions.length = 0;
-    this.#listeners.clear();
   }
 
   #keep(kind: Kind, doc: Stored): boolean {
@@ -212,15 +179,10 @@ export class VillageRegisterStore {
   }
 
   #publish(): void {
-    if (this.#stopped) return;
-    this.#state = {
+    if (this.isStopped()) return;
+    this.publish({
       status: 'ready',
       register: villageRegister(this.#residents, this.#households, this.#groups),
-    };
-    this.#emit();
-  }
-
-  #emit(): void {
-    for (const listener of this.#listeners) listener();
+    });
   }
 }
