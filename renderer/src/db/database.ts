@@ -38,7 +38,7 @@ import { COLLECTION_NAMES, type CollectionName } from '../../../shared/collectio
 import { CodedError, type ErrorCode } from '../../../shared/errors.ts';
 import { withIndexedChangesSince } from './changes-since.ts';
 import { RX_SCHEMAS } from './schema-compat.ts';
-import { wrappedValidateCachedZSchemaStorage } from './validation.ts';
+import { wrappedValidateCompiledStorage } from './validation.ts';
 
 export type LocalCollections = { [C in CollectionName]: RxCollection<CollectionDocs[C]> };
 export type LocalDatabase = RxDatabase<LocalCollections>;
@@ -106,9 +106,9 @@ export async function openDatabase<Collections>(
   try {
     database = await createRxDatabase<Collections>({
       name: options.name,
-      // z-schema validates without compiling code (no eval / new Function), so it runs
-      // under the app's CSP, which has no 'unsafe-eval'; ajv would not. See validation.ts.
-      storage: wrappedValidateCachedZSchemaStorage({ storage: options.storage }),
+      // Every write is validated by the collections' compiled schemas, without eval or
+      // new Function, so under the app's CSP (no 'unsafe-eval'). See validation.ts.
+      storage: wrappedValidateCompiledStorage({ storage: options.storage }),
       multiInstance: options.multiInstance ?? true,
       localDocuments: true,
       eventReduce: true,
