@@ -7,6 +7,7 @@
 import { distinctUntilChanged, map, type Observable } from 'rxjs';
 import { isLanguage, type Language } from '../i18n/catalogue.ts';
 import type { LocalDatabase } from './database.ts';
+import { localDocument$ } from './local-document.ts';
 
 export interface Preferences {
   readonly language: Language;
@@ -26,7 +27,7 @@ export const DEFAULT_PREFERENCES: Preferences = { language: PREFERENCE_FIELDS.la
 /** The local document id. */
 const PREFERENCES_ID = 'preferences';
 
-type LocalDocumentHost = Pick<LocalDatabase, 'getLocal' | 'getLocal$' | 'upsertLocal'>;
+type LocalDocumentHost = Pick<LocalDatabase, 'getLocal' | 'eventBulks$' | 'upsertLocal'>;
 
 function normalise(stored: unknown): Preferences {
   const record =
@@ -58,7 +59,11 @@ export async function writePreferences(
 
 /** The current preferences, then every change (from this window or another tab). */
 export function preferences$(db: LocalDocumentHost): Observable<Preferences> {
-  return db.getLocal$<Preferences>(PREFERENCES_ID).pipe(
+  const source = {
+    eventBulks$: db.eventBulks$,
+    getLocal: (id: string) => db.getLocal<Preferences>(id),
+  };
+  return localDocument$(source, PREFERENCES_ID).pipe(
     map((doc) => normalise(doc?.toJSON().data)),
     distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
   );

@@ -14,11 +14,13 @@
  * Stored values are checked when read; an entry that fails its check is left out and
  * logged (old or damaged data stays harmless).
  */
+import type { RxChangeEventBulk } from 'rxdb';
 import { distinctUntilChanged, map, type Observable } from 'rxjs';
 import { isTime } from '../../../shared/json.ts';
 import { isCollectionName, type CollectionName } from '../../../shared/collections/plan.ts';
 import { isErrorCode, type ErrorCode, type ErrorParams } from '../../../shared/errors.ts';
 import type { SyncDocument } from '../../../shared/sync/protocol.ts';
+import { localDocument$ } from '../db/local-document.ts';
 
 export const PROBLEMS_DOC_ID = 'sync-problems';
 export const CONFLICTS_DOC_ID = 'sync-conflicts';
@@ -36,7 +38,7 @@ export interface LocalDocumentLike<T> {
  */
 export interface LocalDocumentHost {
   getLocal<T>(id: string): Promise<LocalDocumentLike<T> | null>;
-  getLocal$<T>(id: string): Observable<LocalDocumentLike<T> | null>;
+  readonly eventBulks$: Observable<RxChangeEventBulk<unknown>>;
   insertLocal(id: string, data: object): Promise<unknown>;
 }
 
@@ -201,7 +203,8 @@ function watchLocal<T>(
   id: string,
   read: (data: unknown) => T,
 ): Observable<T> {
-  return db.getLocal$<Stored>(id).pipe(
+  const source = { eventBulks$: db.eventBulks$, getLocal: (at: string) => db.getLocal<Stored>(at) };
+  return localDocument$(source, id).pipe(
     map((doc) => read(doc?.toJSON().data)),
     distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
   );

@@ -1,0 +1,37 @@
+/**
+ * A local document of the database (sync state, problems, preferences), now and after every
+ * write to it, from this window or another tab.
+ *
+ * Not RxDB's `getLocal$`: it runs two async steps for every change event of every
+ * collection to find the few about its document. A first sync of a large village writes
+ * 338,000 documents, so each subscriber queued hundreds of thousands of promises, and RxJS
+ * removes each finished one from a list as long as the queue: quadratic, most of the first
+ * sync's main thread. This looks at each write bulk once and reads the document again only
+ * after a bulk that wrote it, as RxDB's own RxLocalDocument.$ follows a document.
+ */
+import type { RxChangeEventBulk } from 'rxdb';
+import { filter, startWith, switchMap, type Observable } from 'rxjs';
+
+/** What of a database this needs (the app's, or a test's with other collections). */
+export interface LocalDocumentSource<Doc> {
+  readonly eventBulks$: Observable<RxChangeEventBulk<unknown>>;
+  getLocal(id: string): Promise<Doc | null>;
+}
+
+export function localDocument$<Doc>(
+  db: LocalDocumentSource<Doc>,
+  id: string,
+): Observable<Doc | null> {
+  return db.eventBulks$.pipe(
+    // The database's own local documents: written as local, by no collection.
+    filter(
+      (bulk) =>
+        bulk.isLocal &&
+        !bulk.collectionName &&
+        bulk.events.some((event) => event.documentId === id),
+    ),
+    startWith(null),
+    // The newest read wins: a read started before a later write is dropped.
+    switchMap(() => db.getLocal(id)),
+  );
+}
