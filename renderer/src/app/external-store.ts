@@ -31,9 +31,10 @@ export abstract class ExternalStore<State> {
     return this.#stopped;
   }
 
-  /** Keeps `subscription` until the store stops. */
+  /** Keeps the subscriptions until the store stops (closes them at once if it has). */
   protected follow(...subscriptions: Subscription[]): void {
-    this.#subscriptions.push(...subscriptions);
+    if (this.#stopped) for (const subscription of subscriptions) subscription.unsubscribe();
+    else this.#subscriptions.push(...subscriptions);
   }
 
   /** The new state, told to every screen; ignored once the store stopped. */
