@@ -161,7 +161,8 @@ function compileNode(node: unknown, where: string): Check {
   }
 
   if (node['enum'] !== undefined) {
-    const options = node['enum'] as readonly unknown[];
+    const options = node['enum'];
+    if (!Array.isArray(options)) throw new Error(`schema ${where}: enum must be a list`);
     const primitive = options.every((option) => typeof option !== 'object' || option === null);
     checks.push((value, path, out) => {
       const found = primitive
@@ -267,7 +268,10 @@ function compileNode(node: unknown, where: string): Check {
       compileNode(child, `${where}/properties/${key}`),
     ]),
   );
-  const required = (node['required'] ?? []) as readonly string[];
+  const required: unknown = node['required'] ?? [];
+  if (!Array.isArray(required) || !required.every((key) => typeof key === 'string')) {
+    throw new Error(`schema ${where}: required must be a list of names`);
+  }
   const additional = node['additionalProperties'];
   const additionalCheck = isPlainObject(additional)
     ? compileNode(additional, `${where}/additionalProperties`)
