@@ -1,7 +1,6 @@
 // @vitest-environment node
-import { firstValueFrom, filter } from 'rxjs';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SAMPLES } from '../../../shared/collections/fixtures/samples.ts';
 import { createLocalDatabase, type LocalDatabase } from './database.ts';
 import { localDocument$ } from './local-document.ts';
@@ -41,7 +40,9 @@ describe('localDocument$', () => {
     });
     const database = db;
     const watched = follow(database, 'sync-state');
-    await firstValueFrom(localDocument$(database, 'sync-state'));
+    await vi.waitFor(() => {
+      expect(watched.seen).toEqual([null]);
+    });
 
     await database.upsertLocal<Data>('sync-state', { n: 1 });
     await database.upsertLocal<Data>('sync-problems', { n: 99 });
@@ -53,9 +54,9 @@ describe('localDocument$', () => {
     for (const resident of residents.slice(100))
       await database.collections.residents.insert(resident);
     await database.upsertLocal<Data>('sync-state', { n: 2 });
-    await firstValueFrom(
-      localDocument$(database, 'sync-state').pipe(filter((doc) => doc?.toJSON().data.n === 2)),
-    );
+    await vi.waitFor(() => {
+      expect(watched.seen.at(-1)).toBe(2);
+    });
 
     expect(watched.seen.filter((n, i, all) => i === 0 || n !== all[i - 1])).toEqual([null, 1, 2]);
     // One read to start and one per write of the document: none for the 101 other writes.
