@@ -1,6 +1,7 @@
 import { Select } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { SubjectType } from '../../../../../shared/collections/schema.ts';
+import { searchRegister } from '../../../../../shared/residents/search-register.ts';
 import { useI18n } from '../../../i18n/I18nContext.ts';
 import type { VillageRegister } from '../../residents/register-data.ts';
 
@@ -38,7 +39,14 @@ function subjectOf(value: string): PickedSubject | null {
   return { type, id: value.slice(at + 1) };
 }
 
-/** Picks a resident (name, with the household number) or a household (number and head) by typing. */
+/** Residents the typed text finds by the register search, at most (more than anyone scrolls). */
+const FOUND_LIMIT = 1000;
+
+/**
+ * Picks a resident (name, with the household number) or a household (number and head) by
+ * typing. Typed text finds what its label contains, and residents as the register's search
+ * box finds them (pinyin initials, ID ending, household number: search-register.ts).
+ */
 export function SubjectPicker({
   register,
   value,
@@ -48,6 +56,16 @@ export function SubjectPicker({
   ariaLabel,
 }: SubjectPickerProps) {
   const { t } = useI18n();
+  const [text, setText] = useState('');
+  const found = useMemo(
+    () =>
+      new Set(
+        searchRegister(register, text, FOUND_LIMIT).map((resident) =>
+          valueOf({ type: 'resident', id: resident.id }),
+        ),
+      ),
+    [register, text],
+  );
   const options = useMemo((): SubjectOption[] => {
     const residents = register.residents.map((resident) => {
       const household = register.householdById.get(resident.householdId);
@@ -81,7 +99,14 @@ export function SubjectPicker({
     <Select
       {...(id === undefined ? {} : { id })}
       {...(ariaLabel === undefined ? {} : { 'aria-label': ariaLabel })}
-      showSearch={{ optionFilterProp: 'label' }}
+      showSearch={{
+        onSearch: setText,
+        filterOption: (input, option) =>
+          option !== undefined &&
+          'value' in option &&
+          (option.label.toLowerCase().includes(input.trim().toLowerCase()) ||
+            found.has(option.value)),
+      }}
       allowClear
       placeholder={t('ledger.review.pick.placeholder')}
       options={options}
