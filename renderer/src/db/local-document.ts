@@ -1,6 +1,6 @@
 /**
- * A local document of the database (sync state, problems, preferences), now and after every
- * write to it, from this window or another tab.
+ * A local document of the database (sync state, problems, preferences), read now and again
+ * after every write to it, from this window or another tab.
  *
  * Not RxDB's `getLocal$`: it runs two async steps for every change event of every
  * collection to find the few about its document. A first sync of a large village writes
@@ -10,18 +10,23 @@
  * after a bulk that wrote it, as RxDB's own RxLocalDocument.$ follows a document.
  */
 import type { RxChangeEventBulk } from 'rxdb';
-import { filter, startWith, switchMap, type Observable } from 'rxjs';
+import { distinctUntilChanged, filter, map, startWith, switchMap, type Observable } from 'rxjs';
 
 /** What of a database this needs (the app's, or a test's with other collections). */
-export interface LocalDocumentSource<Doc> {
+export interface LocalDocumentSource {
   readonly eventBulks$: Observable<RxChangeEventBulk<unknown>>;
-  getLocal(id: string): Promise<Doc | null>;
+  getLocal(id: string): Promise<{ toJSON(): { readonly data: unknown } } | null>;
 }
 
-export function localDocument$<Doc>(
-  db: LocalDocumentSource<Doc>,
+/**
+ * The document's data as `read` makes it (undefined while there is no document), now and
+ * after each write that changes what `read` makes of it.
+ */
+export function watchLocal<T>(
+  db: LocalDocumentSource,
   id: string,
-): Observable<Doc | null> {
+  read: (data: unknown) => T,
+): Observable<T> {
   return db.eventBulks$.pipe(
     // The database's own local documents: written as local, by no collection.
     filter(
@@ -33,5 +38,7 @@ export function localDocument$<Doc>(
     startWith(null),
     // The newest read wins: a read started before a later write is dropped.
     switchMap(() => db.getLocal(id)),
+    map((doc) => read(doc?.toJSON().data)),
+    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
   );
 }

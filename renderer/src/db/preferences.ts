@@ -4,10 +4,10 @@
  * `Preferences`, give it a default and a check in PREFERENCE_FIELDS; stored values that
  * fail their check (or are missing) read as the default, so old and odd data stay harmless.
  */
-import { distinctUntilChanged, map, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { isLanguage, type Language } from '../i18n/catalogue.ts';
 import type { LocalDatabase } from './database.ts';
-import { localDocument$ } from './local-document.ts';
+import { watchLocal } from './local-document.ts';
 
 export interface Preferences {
   readonly language: Language;
@@ -59,12 +59,5 @@ export async function writePreferences(
 
 /** The current preferences, then every change (from this window or another tab). */
 export function preferences$(db: LocalDocumentHost): Observable<Preferences> {
-  const source = {
-    eventBulks$: db.eventBulks$,
-    getLocal: (id: string) => db.getLocal<Preferences>(id),
-  };
-  return localDocument$(source, PREFERENCES_ID).pipe(
-    map((doc) => normalise(doc?.toJSON().data)),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  );
+  return watchLocal(db, PREFERENCES_ID, normalise);
 }

@@ -15,12 +15,12 @@
  * logged (old or damaged data stays harmless).
  */
 import type { RxChangeEventBulk } from 'rxdb';
-import { distinctUntilChanged, map, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { isTime } from '../../../shared/json.ts';
 import { isCollectionName, type CollectionName } from '../../../shared/collections/plan.ts';
 import { isErrorCode, type ErrorCode, type ErrorParams } from '../../../shared/errors.ts';
 import type { SyncDocument } from '../../../shared/sync/protocol.ts';
-import { localDocument$ } from '../db/local-document.ts';
+import { watchLocal } from '../db/local-document.ts';
 
 export const PROBLEMS_DOC_ID = 'sync-problems';
 export const CONFLICTS_DOC_ID = 'sync-conflicts';
@@ -196,18 +196,6 @@ type Stored = { readonly [key: string]: unknown };
 async function readLocal(db: LocalDocumentHost, id: string): Promise<unknown> {
   const doc = await db.getLocal<Stored>(id);
   return doc?.toJSON().data;
-}
-
-function watchLocal<T>(
-  db: LocalDocumentHost,
-  id: string,
-  read: (data: unknown) => T,
-): Observable<T> {
-  const source = { eventBulks$: db.eventBulks$, getLocal: (at: string) => db.getLocal<Stored>(at) };
-  return localDocument$(source, id).pipe(
-    map((doc) => read(doc?.toJSON().data)),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  );
 }
 
 // Writes to one local document are chained, so read-modify-write never loses an update
