@@ -300,15 +300,24 @@ function compileNode(node: unknown, where: string): Check {
   };
 }
 
+const compiled = new WeakMap<object, DocumentValidator>();
+
 /**
- * The validator of `schema` (as RxDB fills it in: with `_meta`, `_rev`, `_deleted`); throws
- * if the schema uses a keyword this validator does not know.
+ * The validator of `schema` (a collection's, or as RxDB fills it in with `_meta`, `_rev` and
+ * `_deleted`), compiled on the first call for that schema object and kept: schemas are
+ * constants, never changed once written. Throws if the schema uses a keyword this validator
+ * does not know.
  */
 export function compileSchemaValidator(schema: object): DocumentValidator {
-  const check = compileNode(schema, '#');
-  return (doc) => {
-    const out: SchemaViolation[] = [];
-    check(doc, '#', out);
-    return out;
-  };
+  let validate = compiled.get(schema);
+  if (validate === undefined) {
+    const check = compileNode(schema, '#');
+    validate = (doc) => {
+      const out: SchemaViolation[] = [];
+      check(doc, '#', out);
+      return out;
+    };
+    compiled.set(schema, validate);
+  }
+  return validate;
 }

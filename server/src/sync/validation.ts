@@ -1,25 +1,11 @@
 /**
  * Validation of pushed documents with the collections' own schemas (shared/collections),
  * by the validator the app's local store uses (shared/collections/schema-validator.ts):
- * each schema compiled once into checking functions.
+ * each schema compiled once (on its first document) into checking functions.
  */
 import { COLLECTIONS } from '../../../shared/collections/index.ts';
 import type { CollectionName } from '../../../shared/collections/plan.ts';
-import {
-  compileSchemaValidator,
-  type DocumentValidator,
-} from '../../../shared/collections/schema-validator.ts';
-
-const validators = new Map<CollectionName, DocumentValidator>();
-
-function validatorOf(collection: CollectionName): DocumentValidator {
-  let validator = validators.get(collection);
-  if (validator === undefined) {
-    validator = compileSchemaValidator(COLLECTIONS[collection].schema);
-    validators.set(collection, validator);
-  }
-  return validator;
-}
+import { compileSchemaValidator } from '../../../shared/collections/schema-validator.ts';
 
 /** How long a reason may get: it is shown in a list on the device. */
 const MAX_REASON_LENGTH = 300;
@@ -33,7 +19,7 @@ export function documentProblem(
   collection: CollectionName,
   doc: Readonly<Record<string, unknown>>,
 ): string | undefined {
-  const violations = validatorOf(collection)(doc);
+  const violations = compileSchemaValidator(COLLECTIONS[collection].schema)(doc);
   if (violations.length > 0) {
     const lines = violations
       .slice(0, MAX_DETAILS)
