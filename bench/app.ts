@@ -275,7 +275,7 @@ export const APP: Benchmark = {
   id: 'B1',
   covers: APP_IDS,
   title: 'The app with the max village: first sync, start, search, files, entries, heap',
-  expected: 'about 17 minutes: generating the village, building the app, the first sync (12)',
+  expected: 'about 12 minutes: generating the village, building the app, the first sync (7–8)',
   async run(log) {
     if (!chromiumAvailable())
       return APP_IDS.map((id) => {
